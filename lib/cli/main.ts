@@ -1,0 +1,62 @@
+import * as fs from 'fs';
+import { runSealCommand } from './seal-command';
+
+/** The process streams and files a command may use; tests pass their own. */
+export interface CliIo {
+  readonly stdout: (s: string) => void;
+  readonly stderr: (s: string) => void;
+  readonly readFile: (p: string) => Buffer;
+}
+
+interface Command {
+  readonly summary: string;
+  readonly run: (args: string[], io: CliIo) => void | Promise<void>;
+}
+
+/** The subcommands; each receives the arguments after its name. */
+const COMMANDS: Record<string, Command> = {
+  seal: { summary: 'seal a Secret offline into a SealedSecret (like kubeseal --cert)', run: runSealCommand },
+};
+
+const processIo: CliIo = {
+  stdout: (s) => process.stdout.write(s),
+  stderr: (s) => process.stderr.write(s),
+  readFile: (p) => fs.readFileSync(p),
+};
+
+function usage(): string {
+  const width = Math.max(...Object.keys(COMMANDS).map((name) => name.length));
+  return [
+    'usage: cdk8s-skupper <command> [arguments]',
+    '',
+    'commands:',
+    ...Object.entries(COMMANDS).map(([name, command]) => `  ${name.padEnd(width)}  ${command.summary}`),
+    '',
+    'run "cdk8s-skupper <command> --help" for the arguments of a command',
+  ].join('\n') + '\n';
+}
+
+/**
+ * Runs the CLI. `argv` are the arguments after the program name (process.argv.slice(2)).
+ * Returns the exit code: 0 on success, 1 when the command failed, 2 for an unknown or missing
+ * command.
+ */
+export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
+  const [name, ...args] = argv;
+  if (name === '--help' || name === '-h' || name === 'help') {
+    io.stdout(usage());
+    return 0;
+  }
+  const command = name === undefined ? undefined : Object.prototype.hasOwnProperty.call(COMMANDS, name) ? COMMANDS[name] : undefined;
+  if (!command) {
+    io.stderr((name === undefined ? 'missing command\n' : `unknown command ${JSON.stringify(name)}\n`) + usage());
+    return 2;
+  }
+  try {
+    await command.run(args, io);
+    return 0;
+  } catch (error) {
+    io.stderr(`cdk8s-skupper ${name}: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
+  }
+}

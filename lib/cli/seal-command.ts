@@ -1,0 +1,136 @@
+import * as path from 'path';
+import * as YAML from 'yaml';
+import { sealSecretManifest } from '../sealing/sealed-secret-manifest';
+import { SealingCertificate } from '../sealing/sealing-certificate';
+import { parseSealingScope, SealingScope } from '../sealing/sealing-scope';
+
+/** What the seal command needs from the outside world (injected so tests need no files or process). */
+export interface SealCommandIo {
+  readonly stdout: (s: string) => void;
+  readonly readFile: (p: string) => Buffer;
+}
+
+export const SEAL_USAGE = [
+  'usage: cdk8s-skupper seal --cert FILE --namespace NS --name NAME [--scope strict|namespace-wide|cluster-wide]',
+  '                          [--type TYPE] [--from-literal KEY=VALUE]... [--from-file [KEY=]PATH]...',
+  '',
+  'Seals one Secret offline with a sealed-secrets controller certificate (kubeseal --fetch-cert) and',
+  'prints the SealedSecret as YAML. Like kubeseal, every run uses fresh random session keys.',
+].join('\n');
+
+const VALUE_FLAGS = ['--cert', '--namespace', '--name', '--scope', '--type', '--from-literal', '--from-file'] as const;
+type ValueFlag = typeof VALUE_FLAGS[number];
+
+/** `cdk8s-skupper seal ...`: `args` are the arguments after "seal". */
+export function runSealCommand(args: string[], io: SealCommandIo): void {
+  const flags = parseFlags(args);
+  if (flags.help) {
+    io.stdout(SEAL_USAGE + '\n');
+    return;
+  }
+
+  const certFile = single(flags, '--cert');
+  const namespace = single(flags, '--namespace');
+  const name = single(flags, '--name');
+  const scopeName = optionalSingle(flags, '--scope');
+  const scope = scopeName === undefined ? SealingScope.STRICT : parseSealingScope(scopeName);
+  const type = optionalSingle(flags, '--type');
+
+  const data: Record<string, Uint8Array> = {};
+  const add = (key: string, value: Uint8Array, origin: string): void => {
+    if (Object.prototype.hasOwnProperty.call(data, key)) {
+      throw usageError(`duplicate key ${JSON.stringify(key)} (from ${origin}): each key may be given once`);
+    }
+    data[key] = value;
+  };
+  for (const literal of flags.values.get('--from-literal') ?? []) {
+    const eq = literal.indexOf('=');
+    if (eq <= 0) {
+      throw usageError(`malformed --from-literal ${JSON.stringify(literal)}: expected KEY=VALUE`);
+    }
+    add(literal.slice(0, eq), Buffer.from(literal.slice(eq + 1), 'utf8'), `--from-literal ${literal.slice(0, eq)}`);
+  }
+  for (const source of flags.values.get('--from-file') ?? []) {
+    // Like kubectl: "KEY=PATH", or just "PATH" with the file's base name as the key.
+    const eq = source.indexOf('=');
+    if (eq === 0 || eq === source.length - 1) {
+      throw usageError(`malformed --from-file ${JSON.stringify(source)}: expected KEY=PATH or PATH`);
+    }
+    const [key, file] = eq > 0 ? [source.slice(0, eq), source.slice(eq + 1)] : [path.basename(source), source];
+    add(key, readFile(io, file, '--from-file'), `--from-file ${source}`);
+  }
+  if (Object.keys(data).length === 0) {
+    throw usageError('no data to seal: give at least one --from-literal KEY=VALUE or --from-file [KEY=]PATH');
+  }
+
+  const certificate = SealingCertificate.fromPem(readFile(io, certFile, '--cert').toString('utf8'), certFile);
+  const manifest = sealSecretManifest({ certificate, name, namespace, scope, type, data });
+  io.stdout(YAML.stringify(manifest, { lineWidth: 0 }));
+}
+
+interface ParsedFlags {
+  readonly help: boolean;
+  readonly values: Map<ValueFlag, string[]>;
+}
+
+function parseFlags(args: string[]): ParsedFlags {
+  const values = new Map<ValueFlag, string[]>();
+  let help = false;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg === '--help' || arg === '-h') {
+      help = true;
+      continue;
+    }
+    // Accept both "--flag value" and "--flag=value".
+    const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
+    const flag = eq > 0 ? arg.slice(0, eq) : arg;
+    if (!(VALUE_FLAGS as readonly string[]).includes(flag)) {
+      throw usageError(`unknown argument ${JSON.stringify(arg)}`);
+    }
+    let value: string;
+    if (eq > 0) {
+      value = arg.slice(eq + 1);
+    } else {
+      if (i + 1 >= args.length) {
+        throw usageError(`${flag} needs a value`);
+      }
+      value = args[++i];
+    }
+    const list = values.get(flag as ValueFlag) ?? [];
+    list.push(value);
+    values.set(flag as ValueFlag, list);
+  }
+  return { help, values };
+}
+
+function optionalSingle(flags: ParsedFlags, flag: ValueFlag): string | undefined {
+  const list = flags.values.get(flag) ?? [];
+  if (list.length > 1) {
+    throw usageError(`${flag} given ${list.length} times: expected it once`);
+  }
+  if (list.length === 1 && list[0] === '') {
+    throw usageError(`${flag} needs a non-empty value`);
+  }
+  return list[0];
+}
+
+function single(flags: ParsedFlags, flag: ValueFlag): string {
+  const value = optionalSingle(flags, flag);
+  if (value === undefined) {
+    throw usageError(`missing ${flag}`);
+  }
+  return value;
+}
+
+function readFile(io: SealCommandIo, file: string, flag: string): Buffer {
+  try {
+    return io.readFile(file);
+  } catch (error) {
+    throw new Error(`cannot read ${flag} file ${file}: ${(error as Error).message}`);
+  }
+}
+
+function usageError(message: string): Error {
+  return new Error(`${message}\n${SEAL_USAGE}`);
+}

@@ -1,0 +1,114 @@
+import { Construct } from 'constructs';
+import * as api from '../../imports/cdk8s-skupper-cdk8s-skupper.io';
+import { deriveGrantCode } from '../secrets/grant-code';
+import { parseGoDuration } from '../validation/go-duration';
+import { validateDnsSubdomain } from '../validation/kubernetes-names';
+import { GrantServer } from './grant-server';
+import { SealedSecret } from './sealed-secret';
+import { LinkAccess, Site } from './site';
+
+/** The key of the grant code in its Secret. */
+export const CODE_SECRET_KEY = 'code';
+
+/** Properties of a {@link LinkGrant}. */
+export interface LinkGrantProps {
+  /** The grant's name; part of the token URL `https://<host>:<port>/<namespace>/<name>`. */
+  readonly name: string;
+  /**
+   * How many times tokens for this grant may be redeemed.
+   * @default 1
+   */
+  readonly redemptionsAllowed?: number;
+  /**
+   * How long the grant stays redeemable once the grant server first sees it, as a Go duration.
+   * @default 15m
+   */
+  readonly expirationWindow?: string;
+  /**
+   * The Secret holding the CA that signs the issued client certificates.
+   * @default skupper-site-ca
+   */
+  readonly issuer?: string;
+  /**
+   * Bump to rotate the grant's code (and so the tokens made from it).
+   * @default 0
+   */
+  readonly rotation?: number;
+}
+
+/**
+ * Permission for remote sites to link to a listening Site: a `LinkGrant` (cdk8s-skupper.io) and
+ * its code in a SealedSecret. The site's GrantServer redeems it.
+ */
+export class LinkGrant extends Construct {
+  /** The grant's name. */
+  public readonly name: string;
+  /** The listening site. */
+  public readonly site: Site;
+  /** The grant server that redeems it. */
+  public readonly grantServer: GrantServer;
+  /** The URL tokens for this grant are redeemed at. */
+  public readonly url: string;
+  /** The Secret holding the code. */
+  public readonly codeSecretName: string;
+  private readonly codeContext: readonly string[];
+
+  public constructor(scope: Site, id: string, props: LinkGrantProps) {
+    const name = validateDnsSubdomain('grant name', props.name);
+    if (scope.edge) {
+      throw new Error(`site "${scope.name}" is an edge site and cannot listen for links: grant "${name}" must be on a non-edge site`);
+    }
+    if (scope.linkAccess === LinkAccess.NONE) {
+      throw new Error(`site "${scope.name}" has linkAccess "none" and cannot listen for links: set linkAccess (for example ` +
+        `LinkAccess.DEFAULT) to grant "${name}"`);
+    }
+    const grantServer = GrantServer.tryOf(scope);
+    if (!grantServer) {
+      throw new Error(`site "${scope.name}" has no grant server to redeem grant "${name}": add one with ` +
+        'new GrantServer(site, \'GrantServer\', { host })');
+    }
+    const redemptionsAllowed = props.redemptionsAllowed ?? 1;
+    if (!Number.isInteger(redemptionsAllowed) || redemptionsAllowed < 1) {
+      throw new Error(`invalid redemptionsAllowed ${redemptionsAllowed} of grant "${name}": must be a positive integer`);
+    }
+    const expirationWindow = props.expirationWindow ?? '15m';
+    parseGoDuration(`expiration window of grant "${name}"`, expirationWindow);
+    const issuer = validateDnsSubdomain(`issuer of grant "${name}"`, props.issuer ?? 'skupper-site-ca');
+    if (scope.node.findAll().some(c => c instanceof LinkGrant && c.name === name)) {
+      throw new Error(`site "${scope.name}" already has a grant named "${name}": grant names must be unique per site`);
+    }
+    super(scope, id);
+    this.name = name;
+    this.site = scope;
+    this.grantServer = grantServer;
+    this.url = grantServer.urlFor(name);
+    this.codeSecretName = `${name}-code`;
+    this.codeContext = [scope.cluster.name, scope.namespace, name, `rotation=${props.rotation ?? 0}`];
+
+    new SealedSecret(this, 'CodeSecret', {
+      name: this.codeSecretName,
+      namespace: scope.namespace,
+      data: { [CODE_SECRET_KEY]: Buffer.from(this.code()) },
+      labels: { 'app.kubernetes.io/part-of': 'cdk8s-skupper', 'cdk8s-skupper.io/grant': name },
+    });
+    new api.LinkGrant(this, 'Resource', {
+      metadata: { name, namespace: scope.namespace },
+      spec: {
+        redemptionsAllowed,
+        expirationWindow,
+        issuer,
+        codeSecretRef: { name: this.codeSecretName, key: CODE_SECRET_KEY },
+      },
+    });
+    grantServer.allowSecretRead(this.codeSecretName);
+    grantServer.allowSecretRead(issuer);
+  }
+
+  /**
+   * The grant's code, for sealing into the matching token. Secret: never log it or write it
+   * anywhere but a SealedSecret.
+   */
+  public code(): string {
+    return deriveGrantCode(this.site.cluster.masterSecret, this.codeContext);
+  }
+}

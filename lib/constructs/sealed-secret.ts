@@ -1,0 +1,72 @@
+import * as crypto from 'crypto';
+import { ApiObject } from 'cdk8s';
+import { Construct } from 'constructs';
+import { sealSecretManifest } from '../sealing/sealed-secret-manifest';
+import { SealingRandomness } from '../sealing/seal-value';
+import { SealingScope, sealingLabel } from '../sealing/sealing-scope';
+import { Cluster } from './cluster';
+
+/** Properties of a {@link SealedSecret}. */
+export interface SealedSecretProps {
+  /** The name of the Secret (and of the SealedSecret). */
+  readonly name: string;
+  /** The namespace of the Secret. */
+  readonly namespace: string;
+  /** The Secret's data; only ever written sealed. */
+  readonly data: Record<string, Uint8Array>;
+  /**
+   * The Secret's type.
+   * @default Opaque
+   */
+  readonly type?: string;
+  /**
+   * Who may unseal it: the Secret's exact name and namespace, any name in the namespace, or anywhere.
+   * @default SealingScope.STRICT
+   */
+  readonly scope?: SealingScope;
+  /**
+   * Labels of the Secret (and the SealedSecret).
+   * @default - none
+   */
+  readonly labels?: Record<string, string>;
+}
+
+/**
+ * A Bitnami SealedSecret sealed for the cluster of its scope, byte-for-byte as kubeseal seals.
+ *
+ * Its randomness (session key and OAEP seed) is derived from the master secret, the sealing
+ * certificate, the scope label, the key and a hash of the value, so unchanged inputs give an
+ * unchanged file, while anyone without the master secret still cannot predict or test a guess
+ * against the ciphertext.
+ */
+export class SealedSecret extends Construct {
+  /** The SealedSecret object. */
+  public readonly apiObject: ApiObject;
+  /** The name of the Secret. */
+  public readonly name: string;
+
+  public constructor(scope: Construct, id: string, props: SealedSecretProps) {
+    super(scope, id);
+    const cluster = Cluster.of(this);
+    const sealingScope = props.scope ?? SealingScope.STRICT;
+    const label = sealingLabel(sealingScope, props.namespace, props.name);
+    const randomnessFor = (key: string, value: Uint8Array): SealingRandomness => {
+      const valueHash = crypto.createHash('sha256').update(value).digest('hex');
+      return (purpose, length) => cluster.masterSecret.derive(`sealing/${purpose}`,
+        [cluster.sealingCertificate.fingerprint, label, key, valueHash], length);
+    };
+    const manifest = sealSecretManifest({
+      certificate: cluster.sealingCertificate,
+      name: props.name,
+      namespace: props.namespace,
+      scope: sealingScope,
+      data: props.data,
+      type: props.type,
+      labels: props.labels,
+      templateLabels: props.labels,
+      randomnessFor,
+    });
+    this.name = props.name;
+    this.apiObject = new ApiObject(this, 'Resource', manifest);
+  }
+}

@@ -1,0 +1,88 @@
+import * as crypto from 'crypto';
+import * as forge from 'node-forge';
+
+const CERTIFICATE_PEM_TYPES = ['CERTIFICATE', 'X509 CERTIFICATE', 'TRUSTED CERTIFICATE'];
+
+/**
+ * How far in the future a certificate's notBefore may lie and still be accepted. The controller
+ * stamps notBefore with its own clock when it creates a key, so a certificate fetched right away
+ * from a cluster whose clock runs slightly ahead would otherwise be refused.
+ */
+const NOT_BEFORE_CLOCK_SKEW_MS = 5 * 60 * 1000;
+
+/**
+ * The public certificate of a sealed-secrets controller (what `kubeseal --fetch-cert` prints),
+ * checked the way kubeseal checks it before sealing: an X.509 certificate with an RSA key that
+ * has not expired. Unlike kubeseal it also refuses a certificate that is not valid yet, which
+ * usually means the wrong file or a broken clock.
+ */
+export class SealingCertificate {
+  /**
+   * Parses the first certificate in `pem`. `source` names where the PEM came from (a file path,
+   * a URL) so errors point at it; `now` is the time validity is checked against.
+   */
+  public static fromPem(pem: string, source: string, now: Date = new Date()): SealingCertificate {
+    let blocks: forge.pem.ObjectPEM[];
+    try {
+      blocks = forge.pem.decode(pem);
+    } catch {
+      // forge throws on text that is not PEM at all; say what we expected instead of its message.
+      blocks = [];
+    }
+    const block = blocks.find((b) => CERTIFICATE_PEM_TYPES.includes(b.type));
+    if (!block) {
+      const found = blocks.length > 0 ? `found ${blocks.map((b) => b.type).join(', ')}` : 'found no PEM block';
+      throw new Error(`${source} is not a PEM certificate (${found}): expected a "-----BEGIN CERTIFICATE-----" block, as printed by kubeseal --fetch-cert`);
+    }
+
+    // The fingerprint is taken over the DER exactly as given (re-encoding could differ).
+    const der = Buffer.from(block.body, 'binary');
+    let certificate: forge.pki.Certificate;
+    try {
+      certificate = forge.pki.certificateFromAsn1(forge.asn1.fromDer(block.body));
+    } catch (error) {
+      const message = (error as Error).message;
+      if (/OID is not RSA/i.test(message)) {
+        throw new Error(`${source} has a ${describeKeyType(der)} public key: sealed secrets need a certificate with an RSA key`);
+      }
+      throw new Error(`${source} is not a valid X.509 certificate: ${message}`);
+    }
+
+    const { notBefore, notAfter } = certificate.validity;
+    if (notAfter.getTime() < now.getTime()) {
+      throw new Error(`${source} expired on ${notAfter.toISOString()}: fetch the controller's current certificate (kubeseal refuses expired certificates too)`);
+    }
+    if (notBefore.getTime() > now.getTime() + NOT_BEFORE_CLOCK_SKEW_MS) {
+      throw new Error(`${source} is not valid before ${notBefore.toISOString()} (now is ${now.toISOString()}): check the certificate and the local clock`);
+    }
+
+    return new SealingCertificate(
+      certificate.publicKey as forge.pki.rsa.PublicKey,
+      notAfter,
+      crypto.createHash('sha256').update(der).digest('hex'),
+      source,
+    );
+  }
+
+  private constructor(
+    /** The controller's RSA public key, which wraps the per-value AES session keys. */
+    public readonly publicKey: forge.pki.rsa.PublicKey,
+    /** When the certificate expires; sealing with it fails after that (as in kubeseal). */
+    public readonly notAfter: Date,
+    /** Lower-case hex SHA-256 of the certificate's DER encoding. */
+    public readonly fingerprint: string,
+    /** Where the certificate came from, for messages. */
+    public readonly source: string,
+  ) {}
+}
+
+/** Best-effort name of a certificate's key type (forge only parses RSA keys), e.g. "ec (prime256v1)". */
+function describeKeyType(der: Buffer): string {
+  try {
+    const key = new crypto.X509Certificate(der).publicKey;
+    const curve = key.asymmetricKeyDetails?.namedCurve;
+    return curve ? `${key.asymmetricKeyType} (${curve})` : String(key.asymmetricKeyType);
+  } catch {
+    return 'non-RSA';
+  }
+}

@@ -1,0 +1,38 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import * as YAML from 'yaml';
+import { exampleClusters, ExampleOptions } from '../../apps/example';
+import { MasterSecret, synthClusters } from '../../lib';
+
+/** A fixed master secret for tests, so outputs are comparable across runs. */
+export const TEST_MASTER_SECRET = MasterSecret.fromHex('00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff');
+
+/** Derived RSA keys are cached across test runs (the derivation is what is tested, not the 4 s it takes). */
+export const TEST_KEY_CACHE = path.join(os.tmpdir(), 'cdk8s-skupper-test-keys');
+
+/** Synthesizes the example app into a fresh temp folder and returns the folder. */
+export function synthExample(options: ExampleOptions = {}): string {
+  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'cdk8s-skupper-synth-'));
+  synthClusters(exampleClusters({ masterSecret: TEST_MASTER_SECRET, keyCacheDir: TEST_KEY_CACHE, ...options, outdir }));
+  return outdir;
+}
+
+/** Every file under `dir` (relative path → content), sorted by path. */
+export function readTree(dir: string): Map<string, string> {
+  const files = new Map<string, string>();
+  const walk = (sub: string) => {
+    for (const entry of fs.readdirSync(path.join(dir, sub), { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+      const rel = path.join(sub, entry.name);
+      if (entry.isDirectory()) walk(rel); else files.set(rel, fs.readFileSync(path.join(dir, rel), 'utf8'));
+    }
+  };
+  walk('');
+  return files;
+}
+
+/** Every Kubernetes object in the synthesized tree (kustomization.yaml files excluded). */
+export function readObjects(dir: string): Array<{ file: string; obj: any }> {
+  return [...readTree(dir)].filter(([file]) => !file.endsWith('kustomization.yaml'))
+    .flatMap(([file, text]) => YAML.parseAllDocuments(text).map(d => ({ file, obj: d.toJS() })));
+}
