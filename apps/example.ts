@@ -15,6 +15,12 @@ export interface ExampleOptions {
   readonly linkRotation?: number;
   /** The grant server's host (default grants.west.example.com). */
   readonly grantServerHost?: string;
+  /**
+   * Namespaces of the two sites (default west and east); integration tests give each test its own.
+   */
+  readonly namespaces?: { readonly west: string; readonly east: string };
+  /** The grant server's port (default 9090). */
+  readonly grantServerPort?: number;
 }
 
 /**
@@ -36,9 +42,12 @@ export function exampleClusters(options: ExampleOptions = {}): Cluster[] {
   const west = cluster('west');
   const east = cluster('east');
 
-  const westSite = new Site(west, 'west', { linkAccess: LinkAccess.DEFAULT });
-  new GrantServer(westSite, 'GrantServer', { host: options.grantServerHost ?? 'grants.west.example.com' });
-  const eastSite = new Site(east, 'east');
+  const westSite = new Site(west, 'west', { linkAccess: LinkAccess.DEFAULT, namespace: options.namespaces?.west });
+  new GrantServer(westSite, 'GrantServer', {
+    host: options.grantServerHost ?? 'grants.west.example.com',
+    port: options.grantServerPort,
+  });
+  const eastSite = new Site(east, 'east', { namespace: options.namespaces?.east });
 
   new LinkedSitePair(westSite, 'west-east', {
     listening: westSite,

@@ -1,20 +1,20 @@
 #!/usr/bin/env node
 'use strict';
-// Entry point of the cdk8s-skupper CLI. Uses the compiled output when the project was built
-// (npm run build), otherwise runs the TypeScript sources through ts-node, so the CLI works in a
-// fresh checkout without a build step.
+// Entry point of the cdk8s-skupper CLI (and of the runtime image). In a checkout it runs the
+// TypeScript sources through ts-node, so it never runs a stale build; the image ships only the
+// compiled build/ (no lib/ sources), which is used when the sources are absent.
 const fs = require('fs');
 const path = require('path');
 
 const root = path.join(__dirname, '..');
-const compiled = path.join(root, 'build', 'lib', 'cli', 'main.js');
+const sources = path.join(root, 'lib', 'cli', 'main.ts');
 
 let cli;
-if (fs.existsSync(compiled)) {
-  cli = require(compiled);
-} else {
+if (fs.existsSync(sources)) {
   require('ts-node').register({ transpileOnly: true, project: path.join(root, 'tsconfig.json') });
-  cli = require(path.join(root, 'lib', 'cli', 'main.ts'));
+  cli = require(sources);
+} else {
+  cli = require(path.join(root, 'build', 'lib', 'cli', 'main.js'));
 }
 
 cli.main(process.argv.slice(2)).then(

@@ -156,7 +156,7 @@ export class GrantServer extends Construct {
       image: props.image ?? DEFAULT_RUNTIME_IMAGE,
       selectorLabels: labels,
       args: ['grant-server', `--port=${port}`, `--tls-secret=${TLS_SECRET}`, `--base-url=https://${formatHostPort(props.host, this.urlPort)}`,
-        `--metrics-port=${RUNTIME_METRICS_PORT}`],
+        `--metrics-address=:${RUNTIME_METRICS_PORT}`],
       ports: [{ name: 'https', containerPort: port }],
       rules: [
         { apiGroups: ['cdk8s-skupper.io'], resources: ['linkgrants'], verbs: ['get', 'list', 'watch'] },

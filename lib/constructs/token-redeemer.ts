@@ -41,7 +41,7 @@ export class TokenRedeemer extends Construct {
       namespace: scope.namespace,
       image: props.image ?? DEFAULT_RUNTIME_IMAGE,
       selectorLabels: labels,
-      args: ['redeemer', `--metrics-port=${RUNTIME_METRICS_PORT}`],
+      args: ['redeemer', `--metrics-address=:${RUNTIME_METRICS_PORT}`],
       rules: [
         { apiGroups: ['cdk8s-skupper.io'], resources: ['linktokens'], verbs: ['get', 'list', 'watch'] },
         { apiGroups: ['cdk8s-skupper.io'], resources: ['linktokens/status'], verbs: ['get', 'update', 'patch'] },
