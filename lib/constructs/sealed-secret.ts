@@ -44,6 +44,7 @@ export class SealedSecret extends Construct {
   public readonly apiObject: ApiObject;
   /** The name of the Secret. */
   public readonly name: string;
+  private readonly plaintext: Record<string, Uint8Array>;
 
   public constructor(scope: Construct, id: string, props: SealedSecretProps) {
     super(scope, id);
@@ -67,6 +68,15 @@ export class SealedSecret extends Construct {
       randomnessFor,
     });
     this.name = props.name;
+    this.plaintext = props.data;
     this.apiObject = new ApiObject(this, 'Resource', manifest);
+  }
+
+  /**
+   * The plaintext this SealedSecret seals, to verify what a cluster unsealed. Secret: never log
+   * it or write it anywhere.
+   */
+  public unsealedData(): Record<string, Buffer> {
+    return Object.fromEntries(Object.entries(this.plaintext).map(([key, value]) => [key, Buffer.from(value)]));
   }
 }

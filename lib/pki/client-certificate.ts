@@ -1,0 +1,200 @@
+import * as crypto from 'crypto';
+import * as forge from 'node-forge';
+import { commonNameSubject } from './common-name';
+import { copyDistinguishedName, distinguishedNameDer } from './distinguished-name';
+import { ipAddressBytes, isIpAddress } from './host';
+import { certificateToPem, rsaKeyPairFromPem, rsaPrivateKeyToPem } from './pem';
+import { SERIAL_NUMBER_BYTES, serialNumberHex } from './serial-number';
+
+/** A CA that signs certificates: its certificate and its PKCS#1 RSA private key, as PEM. */
+export interface CertificateAuthority {
+  readonly certificatePem: string;
+  readonly privateKeyPem: string;
+  /**
+   * Where the CA came from, for error messages, e.g. `Secret "skupper-site-ca"`.
+   * @default 'the CA'
+   */
+  readonly source?: string;
+}
+
+/** Options for {@link issueClientCertificate}. */
+export interface IssueClientCertificateOptions {
+  /** The issuing CA (for grant redemption: the site's default issuer, skupper-site-ca). */
+  readonly ca: CertificateAuthority;
+  /** The common name; for grant redemption the `subject` header (the redeeming Site's UID). */
+  readonly subject: string;
+  /** Host names and IP addresses for the SANs; for grant redemption all of site.status.endpoints[].host. */
+  readonly hosts: readonly string[];
+  /**
+   * Validity in days.
+   * @default 1825 (5 * 365, as Skupper)
+   */
+  readonly validityDays?: number;
+  /**
+   * Start of validity (Skupper does not backdate).
+   * @default - the current time
+   */
+  readonly now?: Date;
+  /**
+   * The key pair to certify, e.g. one generated ahead of time or asynchronously.
+   * @default - a fresh RSA 2048 key
+   */
+  readonly keyPair?: forge.pki.rsa.KeyPair;
+}
+
+/** A certificate in the layout of a kubernetes.io/tls Secret as Skupper writes it. */
+export interface IssuedCertificate {
+  /** tls.crt: the new certificate. */
+  readonly certificatePem: string;
+  /** tls.key: its private key, PKCS#1 (`-----BEGIN RSA PRIVATE KEY-----`). */
+  readonly privateKeyPem: string;
+  /** ca.crt: the issuing CA's certificate PEM, exactly as given. */
+  readonly caCertificatePem: string;
+}
+
+const DEFAULT_VALIDITY_DAYS = 5 * 365;
+const MS_PER_DAY = 24 * 60 * 60 * 1000;
+const PKCS1_RSA_PRIVATE_KEY = 'RSA PRIVATE KEY';
+
+/**
+ * Issues a certificate the way Skupper's certs.GenerateSecret does when it redeems a grant, so a
+ * redeeming site cannot tell the difference: RSA 2048, random serial, CN = subject only,
+ * NotBefore = now, serverAuth and clientAuth, and every host as a DNS SAN (also as an IP SAN
+ * when it is an IP address, since the Skupper router ignores IP SANs).
+ */
+export function issueClientCertificate(options: IssueClientCertificateOptions): IssuedCertificate {
+  const source = options.ca.source ?? 'the CA';
+  const caKey = parseCaPrivateKey(options.ca.privateKeyPem, source);
+  const caCertificate = parseCaCertificate(options.ca.certificatePem, source);
+  const caPublicKey = caCertificate.publicKey as forge.pki.rsa.PublicKey;
+  if (!caPublicKey.n.equals(caKey.n) || !caPublicKey.e.equals(caKey.e)) {
+    throw new Error(`CA certificate and CA private key in ${source} do not match: expected the private key of the certificate's public key`);
+  }
+  if (options.subject.trim() === '') {
+    throw new Error(`invalid subject ${JSON.stringify(options.subject)}: expected a non-empty common name`);
+  }
+  const validityDays = options.validityDays ?? DEFAULT_VALIDITY_DAYS;
+  if (!Number.isInteger(validityDays) || validityDays < 1) {
+    throw new Error(`invalid validityDays ${validityDays}: expected a whole number of days, at least 1`);
+  }
+  const now = options.now ?? new Date();
+  if (Number.isNaN(now.getTime())) {
+    throw new Error('invalid now date: expected a valid Date');
+  }
+  const hosts = uniqueTrimmedHosts(options.hosts);
+  const keyPair = options.keyPair ?? generateRsa2048KeyPair();
+
+  const certificate = forge.pki.createCertificate();
+  certificate.serialNumber = serialNumberHex(crypto.randomBytes(SERIAL_NUMBER_BYTES));
+  certificate.publicKey = keyPair.publicKey;
+  certificate.validity.notBefore = now;
+  certificate.validity.notAfter = new Date(now.getTime() + validityDays * MS_PER_DAY);
+  certificate.setSubject(commonNameSubject(options.subject));
+  certificate.setIssuer(copyDistinguishedName(caCertificate.subject.attributes));
+  certificate.setExtensions([
+    { name: 'keyUsage', critical: true, digitalSignature: true, keyEncipherment: true },
+    { name: 'extKeyUsage', serverAuth: true, clientAuth: true },
+    { name: 'basicConstraints', critical: true, cA: false },
+    ...authorityKeyIdentifier(caCertificate),
+    ...(hosts.length > 0 ? [{ name: 'subjectAltName', altNames: subjectAltNames(hosts) }] : []),
+  ]);
+  certificate.sign(caKey, forge.md.sha256.create());
+
+  // Go (Skupper's side of the link) finds the issuer by exact name bytes; forge re-encodes the
+  // name, which is faithful for ordinary names but not, say, for multi-valued RDNs.
+  const certificateDer = forge.asn1.toDer(forge.pki.certificateToAsn1(certificate)).getBytes();
+  const caCertificateDer = forge.pem.decode(options.ca.certificatePem)[0].body;
+  if (distinguishedNameDer(certificateDer, 'issuer') !== distinguishedNameDer(caCertificateDer, 'subject')) {
+    throw new Error(`cannot copy the subject name of the CA certificate in ${source} exactly: expected a name of single-valued attributes`);
+  }
+
+  return {
+    certificatePem: certificateToPem(certificate),
+    privateKeyPem: rsaPrivateKeyToPem(keyPair.privateKey),
+    caCertificatePem: options.ca.certificatePem,
+  };
+}
+
+/**
+ * The CA of a kubernetes.io/tls Secret (its `data`, base64 values as the API returns them), e.g.
+ * skupper-site-ca: tls.crt and tls.key. Like Skupper, this ignores the Secret's own ca.crt.
+ */
+export function parseCaSecretData(data: Readonly<Record<string, string>> | undefined, secretName: string): CertificateAuthority {
+  const source = `Secret ${JSON.stringify(secretName)}`;
+  const decode = (key: string): string => {
+    const value = data?.[key];
+    if (value === undefined || value === '') {
+      throw new Error(`${source} has no data key ${JSON.stringify(key)}: expected a kubernetes.io/tls Secret with tls.crt and tls.key`);
+    }
+    if (!/^[A-Za-z0-9+/]*={0,2}$/.test(value) || value.length % 4 !== 0) {
+      throw new Error(`data key ${JSON.stringify(key)} of ${source} is not valid base64: expected the base64 of a PEM file`);
+    }
+    return Buffer.from(value, 'base64').toString('utf8');
+  };
+  return { certificatePem: decode('tls.crt'), privateKeyPem: decode('tls.key'), source };
+}
+
+/** Skupper parses the CA key with x509.ParsePKCS1PrivateKey, so accepting more here would only hide a CA Skupper itself cannot use. */
+function parseCaPrivateKey(pem: string, source: string): forge.pki.rsa.PrivateKey {
+  const type = /-----BEGIN ([A-Z0-9 ]*PRIVATE KEY)-----/.exec(pem)?.[1];
+  if (type !== PKCS1_RSA_PRIVATE_KEY) {
+    const found = type === undefined ? 'no PEM private key' : `-----BEGIN ${type}-----`;
+    throw new Error(`CA private key in ${source} must be a PKCS#1 RSA key (-----BEGIN ${PKCS1_RSA_PRIVATE_KEY}-----), got ${found}`);
+  }
+  try {
+    return forge.pki.privateKeyFromPem(pem) as forge.pki.rsa.PrivateKey;
+  } catch (error) {
+    throw new Error(`CA private key in ${source} cannot be read: ${(error as Error).message}`);
+  }
+}
+
+function parseCaCertificate(pem: string, source: string): forge.pki.Certificate {
+  try {
+    return forge.pki.certificateFromPem(pem);
+  } catch (error) {
+    throw new Error(`CA certificate in ${source} cannot be read (expected an RSA certificate PEM): ${(error as Error).message}`);
+  }
+}
+
+/** Hosts as Skupper uses them: trimmed. Empty ones are dropped and duplicates kept once. */
+function uniqueTrimmedHosts(hosts: readonly string[]): string[] {
+  const trimmed = [...new Set(hosts.map((host) => host.trim()).filter((host) => host !== ''))];
+  for (const host of trimmed) {
+    // A dNSName is an IA5String; Go's x509.CreateCertificate refuses anything else as well.
+    if (!/^[\x20-\x7e]+$/.test(host)) {
+      throw new Error(`invalid host ${JSON.stringify(host)}: expected printable ASCII characters only`);
+    }
+  }
+  return trimmed;
+}
+
+/** In Go's order: all DNS names, then the IP addresses. */
+function subjectAltNames(hosts: readonly string[]): Array<{ type: number; value: string }> {
+  return [
+    ...hosts.map((host) => ({ type: 2, value: host })),
+    ...hosts.filter(isIpAddress).map((ip) => ({ type: 7, value: ipAddressBytes(ip).toString('binary') })),
+  ];
+}
+
+/** Like Go, which copies the issuer's subject key identifier when it has one. */
+function authorityKeyIdentifier(caCertificate: forge.pki.Certificate): object[] {
+  const extension = caCertificate.getExtension('subjectKeyIdentifier') as { subjectKeyIdentifier?: string } | undefined;
+  if (extension?.subjectKeyIdentifier === undefined) {
+    return [];
+  }
+  return [{ name: 'authorityKeyIdentifier', keyIdentifier: forge.util.hexToBytes(extension.subjectKeyIdentifier) }];
+}
+
+/**
+ * Node's native generator: about 0.1-0.3 s, against seconds for forge's pure JavaScript one.
+ * Synchronous, so it blocks the event loop meanwhile; pass `keyPair` to avoid that.
+ */
+function generateRsa2048KeyPair(): forge.pki.rsa.KeyPair {
+  const { privateKey } = crypto.generateKeyPairSync('rsa', {
+    modulusLength: 2048,
+    publicExponent: 65537,
+    privateKeyEncoding: { type: 'pkcs1', format: 'pem' },
+    publicKeyEncoding: { type: 'spki', format: 'pem' },
+  });
+  return rsaKeyPairFromPem(privateKey);
+}
