@@ -1,7 +1,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { Chart, Include } from 'cdk8s';
+import { ApiObject, Chart } from 'cdk8s';
 import { Construct } from 'constructs';
+import * as YAML from 'yaml';
 
 /** The folder holding our CRD files (the source of truth for the CRDs and for imports/). */
 export const CRD_DIRECTORY = path.join(__dirname, '..', '..', 'crds', 'cdk8s-skupper');
@@ -13,8 +14,10 @@ export const CRD_DIRECTORY = path.join(__dirname, '..', '..', 'crds', 'cdk8s-sku
 export class CustomResourceDefinitions extends Chart {
   public constructor(scope: Construct, id: string) {
     super(scope, id);
+    // Read directly rather than with cdk8s Include, which spawns a node process per file.
     for (const file of fs.readdirSync(CRD_DIRECTORY).filter(f => f.endsWith('.yaml')).sort()) {
-      new Include(this, file, { url: path.join(CRD_DIRECTORY, file) });
+      const crd = YAML.parse(fs.readFileSync(path.join(CRD_DIRECTORY, file), 'utf8'));
+      new ApiObject(this, crd.metadata.name, crd);
     }
   }
 }
