@@ -20,7 +20,8 @@ module.exports = {
       testMatch: ['<rootDir>/test/integ/**/*.test.ts'],
       globalSetup: '<rootDir>/test/harness/global-setup.ts',
       globalTeardown: '<rootDir>/test/harness/global-teardown.ts',
-      testTimeout: 300000,
+      // testTimeout is a global-only option that jest ignores inside a project; this sets it instead.
+      setupFilesAfterEnv: ['<rootDir>/test/harness/integ-test-timeout.ts'],
     },
   ],
 };

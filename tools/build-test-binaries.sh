@@ -24,10 +24,11 @@ cache_dir() {
   echo "$CACHE/$1-$2-$hash"
 }
 
-# build <wrapper> <version> <go build args...>: builds into a temp folder and renames it into
-# place only on success, so an interrupted build never leaves a half-filled cache entry.
+# build <wrapper> <version> <output> <go build args...>: builds into a temp folder (<output> is
+# "dir/" for several binaries, or a file name for one) and renames the folder into place only on
+# success, so an interrupted build never leaves a half-filled cache entry.
 build() {
-  local name="$1" version="$2"; shift 2
+  local name="$1" version="$2" output="$3"; shift 3
   local out; out="$(cache_dir "$name" "$version")"
   if [ -f "$out/.complete" ]; then
     echo "[build] $name $version: cached in $out"
@@ -36,7 +37,7 @@ build() {
   local tmp="$out.tmp.$$"; rm -rf "$tmp"; mkdir -p "$tmp"
   echo "[build] $name $version: building into $out"
   local start=$SECONDS
-  (cd "$TOOLS/$name" && go build -trimpath -o "$tmp/" "$@")
+  (cd "$TOOLS/$name" && go build -trimpath -o "$tmp/$output" "$@")
   touch "$tmp/.complete"
   rm -rf "$out"; mv "$tmp" "$out"
   echo "[build] $name $version: built in $((SECONDS - start))s"
@@ -52,15 +53,14 @@ k8s_ldflags() {
   echo "$ld"
 }
 
-build etcd "$ETCD_VERSION" -ldflags "-s -w" go.etcd.io/etcd/server/v3
-# `go build -o dir/` names the etcd main package "v3"; give it its real name.
+# A named output: `go build -o dir/` would call etcd's main package "server".
+build etcd "$ETCD_VERSION" etcd -ldflags "-s -w" go.etcd.io/etcd/server/v3
 ETCD_DIR="$(cache_dir etcd "$ETCD_VERSION")"
-[ -f "$ETCD_DIR/v3" ] && mv "$ETCD_DIR/v3" "$ETCD_DIR/etcd"
-build sealed-secrets "$SEALED_SECRETS_VERSION" \
+build sealed-secrets "$SEALED_SECRETS_VERSION" "" \
   -ldflags "-s -w -X main.VERSION=v$SEALED_SECRETS_VERSION" \
   github.com/bitnami-labs/sealed-secrets/cmd/controller github.com/bitnami-labs/sealed-secrets/cmd/kubeseal
 # Both k8s commands in one go build so their shared packages compile once.
-build k8s "$K8S_VERSION" -tags selinux,notest -ldflags "$(k8s_ldflags)" \
+build k8s "$K8S_VERSION" "" -tags selinux,notest -ldflags "$(k8s_ldflags)" \
   k8s.io/kubernetes/cmd/kube-apiserver k8s.io/kubernetes/cmd/kube-controller-manager
 
 # A manifest the test harness reads to find the binaries.
