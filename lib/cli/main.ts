@@ -1,5 +1,8 @@
 import * as fs from 'fs';
+import { runGrantServerCommand } from './grant-server-command';
+import { runRedeemerCommand } from './redeemer-command';
 import { runSealCommand } from './seal-command';
+import { runTokenCommand } from './token-export-command';
 
 /** The process streams and files a command may use; tests pass their own. */
 export interface CliIo {
@@ -10,12 +13,16 @@ export interface CliIo {
 
 interface Command {
   readonly summary: string;
-  readonly run: (args: string[], io: CliIo) => void | Promise<void>;
+  /** A returned number is the exit code (long-running roles return when they have shut down). */
+  readonly run: (args: string[], io: CliIo) => void | number | Promise<void | number>;
 }
 
 /** The subcommands; each receives the arguments after its name. */
 const COMMANDS: Record<string, Command> = {
-  seal: { summary: 'seal a Secret offline into a SealedSecret (like kubeseal --cert)', run: runSealCommand },
+  'seal': { summary: 'seal a Secret offline into a SealedSecret (like kubeseal --cert)', run: runSealCommand },
+  'grant-server': { summary: 'run the grant server of a listening site (redeems LinkGrants)', run: runGrantServerCommand },
+  'redeemer': { summary: 'run the token redeemer of a connecting site (redeems LinkTokens, creates Links)', run: runRedeemerCommand },
+  'token': { summary: 'token export: print a LinkToken as a stock Skupper AccessToken', run: runTokenCommand },
 };
 
 const processIo: CliIo = {
@@ -53,8 +60,8 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     return 2;
   }
   try {
-    await command.run(args, io);
-    return 0;
+    const code = await command.run(args, io);
+    return typeof code === 'number' ? code : 0;
   } catch (error) {
     io.stderr(`cdk8s-skupper ${name}: ${error instanceof Error ? error.message : String(error)}\n`);
     return 1;

@@ -1,0 +1,126 @@
+import { parseGoDuration } from '../../validation/go-duration';
+import { parseListenAddress } from '../health-server';
+
+/** Everything `cdk8s-skupper grant-server` is configured with. */
+export interface GrantServerOptions {
+  readonly kubeconfig?: string;
+  readonly namespace?: string;
+  /** HTTPS port. */
+  readonly port: number;
+  readonly bindAddress: string;
+  /** The kubernetes.io/tls Secret holding the server's certificate (tls.crt, tls.key). */
+  readonly tlsSecret: string;
+  /** `https://host[:port]`, without a path: grant URLs are `<baseUrl>/<namespace>/<name>`. */
+  readonly baseUrl: string;
+  readonly metricsAddress: { readonly host: string; readonly port: number };
+  /** Time allowed for the request headers. */
+  readonly headersTimeoutMs: number;
+  /** Time allowed for the whole request (headers and body): slow clients are cut off. */
+  readonly requestTimeoutMs: number;
+  /** Largest accepted request body (the code); larger gets 413. */
+  readonly maxBodyBytes: number;
+  /** Failed attempts a client address may make in a burst before it gets 429. */
+  readonly failedAttemptBurst: number;
+  /** A client address regains one failed attempt per interval. */
+  readonly failedAttemptIntervalMs: number;
+  /** RSA keys generated ahead of time, off the request path (0: generate each key on demand). */
+  readonly keyPoolSize: number;
+}
+
+export const GRANT_SERVER_USAGE = [
+  'usage: cdk8s-skupper grant-server --port N --tls-secret NAME --base-url https://HOST[:PORT]',
+  '         [--namespace NS] [--kubeconfig FILE] [--bind-address 0.0.0.0] [--metrics-address :9191]',
+  '         [--headers-timeout 10s] [--request-timeout 30s] [--max-body-bytes 4096]',
+  '         [--failed-attempt-burst 10] [--failed-attempt-interval 6s] [--key-pool-size 4]',
+  '',
+  'Serves Skupper\'s grant redemption protocol (POST /<namespace>/<grant>) for the LinkGrants of its',
+  'namespace over HTTPS (TLS 1.3), and keeps their status. Flags take --flag=value or --flag value;',
+  'a later flag overrides an earlier one. Runs until SIGTERM or SIGINT.',
+].join('\n');
+
+const FLAGS = [
+  'kubeconfig', 'namespace', 'port', 'bind-address', 'tls-secret', 'base-url', 'metrics-address',
+  'headers-timeout', 'request-timeout', 'max-body-bytes', 'failed-attempt-burst', 'failed-attempt-interval', 'key-pool-size',
+] as const;
+type Flag = typeof FLAGS[number];
+
+/** Thrown for bad arguments: the command prints it with the usage and exits 2. */
+export class UsageError extends Error {}
+
+/** Parses the arguments after `grant-server`; returns 'help' for --help. */
+export function parseGrantServerArgs(args: readonly string[]): GrantServerOptions | 'help' {
+  const values = new Map<Flag, string>();
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg === '--help' || arg === '-h') return 'help';
+    const match = /^--([a-z-]+)(?:=(.*))?$/s.exec(arg);
+    if (!match || !(FLAGS as readonly string[]).includes(match[1])) {
+      throw new UsageError(`unknown argument ${JSON.stringify(arg)}`);
+    }
+    let value = match[2];
+    if (value === undefined) {
+      if (i + 1 >= args.length) throw new UsageError(`--${match[1]} needs a value`);
+      value = args[++i];
+    }
+    values.set(match[1] as Flag, value); // later flags win, so tests can append overrides
+  }
+  const required = (flag: Flag): string => {
+    const value = values.get(flag);
+    if (value === undefined || value === '') throw new UsageError(`--${flag} is required`);
+    return value;
+  };
+  const optional = (flag: Flag, fallback: string): string => values.get(flag) ?? fallback;
+  const duration = (flag: Flag, fallback: string): number => usage(() => parseGoDuration(`--${flag}`, optional(flag, fallback)));
+
+  const requestTimeoutMs = duration('request-timeout', '30s');
+  // The default headers timeout shrinks with a shorter request timeout; an explicit one may not exceed it.
+  const headersTimeoutMs = values.has('headers-timeout') ? duration('headers-timeout', '10s') : Math.min(10_000, requestTimeoutMs);
+  if (headersTimeoutMs > requestTimeoutMs) {
+    throw new UsageError(`--headers-timeout (${headersTimeoutMs} ms) must not exceed --request-timeout (${requestTimeoutMs} ms)`);
+  }
+  return {
+    kubeconfig: values.get('kubeconfig'),
+    namespace: values.get('namespace'),
+    port: integer('--port', required('port'), 1, 65535),
+    bindAddress: optional('bind-address', '0.0.0.0'),
+    tlsSecret: required('tls-secret'),
+    baseUrl: parseBaseUrl(required('base-url')),
+    metricsAddress: usage(() => parseListenAddress(optional('metrics-address', ':9191'))),
+    headersTimeoutMs,
+    requestTimeoutMs,
+    maxBodyBytes: integer('--max-body-bytes', optional('max-body-bytes', '4096'), 1, 1 << 20),
+    failedAttemptBurst: integer('--failed-attempt-burst', optional('failed-attempt-burst', '10'), 1, 1_000_000),
+    failedAttemptIntervalMs: duration('failed-attempt-interval', '6s'),
+    keyPoolSize: integer('--key-pool-size', optional('key-pool-size', '4'), 0, 256),
+  };
+}
+
+/** `https://host[:port]` with no path, query or credentials; a trailing slash is dropped. */
+export function parseBaseUrl(value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new UsageError(`invalid --base-url ${JSON.stringify(value)}: expected https://HOST[:PORT]`);
+  }
+  if (url.protocol !== 'https:' || url.username !== '' || url.password !== '' || url.search !== '' || url.hash !== '' || url.pathname !== '/') {
+    throw new UsageError(`invalid --base-url ${JSON.stringify(value)}: expected https://HOST[:PORT] (redeemers only accept https; no path)`);
+  }
+  return `https://${url.host}`;
+}
+
+function integer(what: string, value: string, min: number, max: number): number {
+  const n = /^\d+$/.test(value) ? Number(value) : NaN;
+  if (!Number.isSafeInteger(n) || n < min || n > max) {
+    throw new UsageError(`invalid ${what} ${JSON.stringify(value)}: expected an integer from ${min} to ${max}`);
+  }
+  return n;
+}
+
+function usage<T>(parse: () => T): T {
+  try {
+    return parse();
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}

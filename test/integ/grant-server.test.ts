@@ -1,0 +1,474 @@
+// The grant server on a real control plane: synthesize the example with the west cluster's
+// sealing certificate, apply it, let the real sealed-secrets controller unseal the grant code and
+// the server's TLS key, then run `cdk8s-skupper grant-server` (the bin entrypoint, with the
+// synthesized Deployment's own args) as the synthesized ServiceAccount, so its Role is proven
+// sufficient, and redeem over HTTPS on 127.0.0.1.
+import { ChildProcess, spawn } from 'child_process';
+import * as crypto from 'crypto';
+import * as fs from 'fs';
+import * as https from 'https';
+import * as os from 'os';
+import * as path from 'path';
+import * as tls from 'tls';
+import * as YAML from 'yaml';
+import { exampleClusters } from '../../apps/example';
+import { Cluster, GrantServer, LinkGrant, synthClusters } from '../../lib';
+import { freePorts } from '../harness/free-ports';
+import { httpGet } from '../harness/http-get';
+import { kubectl } from '../harness/kubectl';
+import { REPO_ROOT } from '../harness/paths';
+import { runCommand } from '../harness/run-command';
+import { fetchSealingCertificate } from '../harness/sealed-secrets-controller';
+import { kubeconfigForServiceAccount } from '../harness/service-account-kubeconfig';
+import { testClusters } from '../harness/test-clusters';
+import { sleep, waitFor } from '../harness/wait-for';
+import { readObjects, TEST_KEY_CACHE, TEST_MASTER_SECRET } from '../support/example-synth';
+
+const { west, east } = testClusters();
+const suffix = crypto.randomBytes(3).toString('hex');
+const ns = { west: `gs-west-${suffix}`, east: `gs-east-${suffix}` };
+const SERVICE_ACCOUNT = 'cdk8s-skupper-grant-server';
+const TLS_SECRET = 'cdk8s-skupper-grant-server-tls';
+const CODE_SECRET = 'grant-west-code';
+/** What the redeeming Site's UID would be: Skupper's kube redeemer sends it as the subject. */
+const SITE_UID = '3f1c2a9e-5b7d-4e8f-9a0b-1c2d3e4f5a6b';
+
+// Standing in for Skupper (its controller cannot be built here): the endpoints its RouterAccess
+// would resolve into the Site's status, on a host that is an IP and one that is a name.
+const ENDPOINTS = [
+  { name: 'inter-router', host: '127.0.0.1', port: '55671', group: 'skupper-router' },
+  { name: 'edge', host: '127.0.0.1', port: '45671', group: 'skupper-router' },
+  { name: 'inter-router', host: 'west.skupper.example', port: '55671', group: 'skupper-router' },
+];
+
+interface RawResponse {
+  readonly status: number;
+  readonly headers: Record<string, string | string[] | undefined>;
+  readonly body: string;
+}
+
+let work: string;
+let grantPort: number;
+let metricsPort: number;
+let code: string; // secret: never printed, compared only as booleans
+let serverCaPem: string;
+let siteCaFile: string;
+let serverLog: string;
+let server: RunningServer | undefined;
+let deploymentArgs: string[];
+
+beforeAll(async () => {
+  work = fs.mkdtempSync(path.join(os.tmpdir(), 'cdk8s-skupper-grant-server-'));
+  const certificateDir = path.join(work, 'certs');
+  fs.mkdirSync(certificateDir);
+  for (const [name, cluster] of [['west', west], ['east', east]] as const) {
+    fs.writeFileSync(path.join(certificateDir, `${name}.pem`), await fetchSealingCertificate(cluster));
+  }
+  [grantPort, metricsPort] = await freePorts(2);
+  const outdir = path.join(work, 'dist');
+  const clusters: Cluster[] = exampleClusters({
+    certificateDir, outdir, namespaces: ns, masterSecret: TEST_MASTER_SECRET, keyCacheDir: TEST_KEY_CACHE,
+    grantServerHost: '127.0.0.1', grantServerPort: grantPort,
+  });
+  synthClusters(clusters);
+  const constructs = clusters.find((c) => c.name === 'west')!.node.findAll();
+  code = constructs.find((c): c is LinkGrant => c instanceof LinkGrant)!.code();
+  serverCaPem = constructs.find((c): c is GrantServer => c instanceof GrantServer)!.caCertificatePem;
+  const deployment = readObjects(path.join(outdir, 'west')).map((o) => o.obj).find((o) => o.kind === 'Deployment' && o.metadata.name === SERVICE_ACCOUNT);
+  deploymentArgs = deployment.spec.template.spec.containers[0].args;
+
+  await kubectl(west, ['apply', '-k', path.join(outdir, 'west')]);
+  siteCaFile = await createSiteCa();
+  await kubectl(west, ['patch', 'site', 'west', '-n', ns.west, '--subresource=status', '--type=merge', '-p', JSON.stringify({ status: { endpoints: ENDPOINTS } })]);
+  // Extra grants for the tests below. They share the example grant's code Secret, which the
+  // synthesized Role already lets the server read: no RBAC is widened for them.
+  await applyGrant('burst', { redemptionsAllowed: 3, expirationWindow: '1h' });
+  await applyGrant('reissue', { redemptionsAllowed: 1, expirationWindow: '1h' });
+  await applyGrant('generous', { redemptionsAllowed: 100, expirationWindow: '1h' });
+  for (const secret of [CODE_SECRET, TLS_SECRET]) {
+    await waitFor(`the sealed-secrets controller to unseal ${secret}`, async () =>
+      (await kubectl(west, ['get', 'secret', secret, '-n', ns.west, '--ignore-not-found', '-o', 'name'])).trim() !== '', { timeoutMs: 60_000 });
+  }
+  await startServer();
+});
+
+afterAll(async () => {
+  await stopServer();
+  for (const [cluster, namespace] of [[west, ns.west], [east, ns.east]] as const) {
+    await kubectl(cluster, ['delete', 'namespace', namespace, '--wait=false', '--ignore-not-found']).catch(() => undefined);
+  }
+  fs.rmSync(work, { recursive: true, force: true });
+});
+
+/** Standing in for Skupper (which would create it for the Site): skupper-site-ca as it makes it: self-signed RSA 2048, PKCS#1 key, CN "<site> site CA", ca.crt = tls.crt. */
+async function createSiteCa(): Promise<string> {
+  const keyPem = crypto.generateKeyPairSync('rsa', {
+    modulusLength: 2048, privateKeyEncoding: { type: 'pkcs1', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' },
+  }).privateKey;
+  const keyFile = path.join(work, 'site-ca.key');
+  const certFile = path.join(work, 'site-ca.crt');
+  fs.writeFileSync(keyFile, keyPem, { mode: 0o600 });
+  await runCommand('openssl', ['req', '-x509', '-new', '-key', keyFile, '-subj', '/CN=west site CA', '-days', '1825', '-sha256',
+    '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,digitalSignature,keyEncipherment,keyCertSign', '-out', certFile]);
+  const b64 = (file: string) => fs.readFileSync(file).toString('base64');
+  await kubectl(west, ['apply', '-f', '-'], { input: JSON.stringify({
+    apiVersion: 'v1', kind: 'Secret', type: 'kubernetes.io/tls', metadata: { name: 'skupper-site-ca', namespace: ns.west },
+    data: { 'tls.crt': b64(certFile), 'tls.key': b64(keyFile), 'ca.crt': b64(certFile) },
+  }) });
+  return certFile;
+}
+
+async function applyGrant(name: string, spec: Record<string, unknown>): Promise<void> {
+  await kubectl(west, ['apply', '-f', '-'], { input: JSON.stringify({
+    apiVersion: 'cdk8s-skupper.io/v1alpha1', kind: 'LinkGrant', metadata: { name, namespace: ns.west },
+    spec: { codeSecretRef: { name: CODE_SECRET, key: 'code' }, ...spec },
+  }) });
+}
+
+async function grantStatus(name: string): Promise<Record<string, any>> {
+  return JSON.parse(await kubectl(west, ['get', 'linkgrant', name, '-n', ns.west, '-o', 'json'])).status ?? {};
+}
+
+interface RunningServer {
+  readonly child: ChildProcess;
+  readonly exit: Promise<number | null>;
+  readonly log: string;
+}
+
+/** Runs `cdk8s-skupper grant-server` through the bin entrypoint, logging to the cluster's logs folder. */
+function spawnServer(args: readonly string[], logName: string): RunningServer {
+  const log = path.join(west.logsDir, `${logName}.log`);
+  const logFd = fs.openSync(log, 'a');
+  const child = spawn(process.execPath, [path.join(REPO_ROOT, 'bin', 'cdk8s-skupper.js'), ...args], { cwd: REPO_ROOT, stdio: ['ignore', logFd, logFd] });
+  fs.closeSync(logFd);
+  return { child, log, exit: new Promise((resolve) => child.once('exit', (exitCode) => resolve(exitCode))) };
+}
+
+async function readyz(port: number): Promise<number> {
+  return (await httpGet(`http://127.0.0.1:${port}/readyz`).catch(() => ({ status: 0 }))).status;
+}
+
+async function waitReady(running: RunningServer, port: number): Promise<void> {
+  await waitFor('the grant server to be ready', async () => {
+    if (running.child.exitCode !== null) throw new Error(`grant server exited with ${running.child.exitCode}; log ${running.log}:\n${fs.readFileSync(running.log, 'utf8').slice(-3000)}`);
+    return (await readyz(port)) === 200;
+  }, { timeoutMs: 60_000, intervalMs: 200 });
+}
+
+/** SIGTERM by PID; SIGKILL if it does not exit in time. Resolves to the exit code. */
+async function stop(running: RunningServer | undefined): Promise<number | null | undefined> {
+  if (!running) return undefined;
+  if (running.child.exitCode === null && running.child.signalCode === null) running.child.kill('SIGTERM');
+  const timer = setTimeout(() => running.child.kill('SIGKILL'), 20_000);
+  const exitCode = await running.exit;
+  clearTimeout(timer);
+  return exitCode;
+}
+
+/** Runs the grant server exactly as the Deployment would, as its ServiceAccount, plus the overrides a test run needs. */
+async function startServer(): Promise<void> {
+  const kubeconfig = await kubeconfigForServiceAccount(west, ns.west, SERVICE_ACCOUNT);
+  server = spawnServer([...deploymentArgs,
+    '--kubeconfig', kubeconfig, '--namespace', ns.west, '--bind-address', '127.0.0.1', '--metrics-address', `127.0.0.1:${metricsPort}`,
+    // Test-sized limits: a slow client is cut off after 3 s; 1 failed attempt regained per second.
+    '--headers-timeout=2s', '--request-timeout=3s', '--failed-attempt-burst=20', '--failed-attempt-interval=1s'], `grant-server-${ns.west}`);
+  serverLog = server.log;
+  await waitReady(server, metricsPort);
+}
+
+async function stopServer(): Promise<number | null | undefined> {
+  const running = server;
+  server = undefined;
+  return stop(running);
+}
+
+/** One request to the grant server, as Skupper's redeemer makes it (TLS 1.3, trusting only the token's CA). */
+function request(pathName: string, body: string | Buffer, headers: Record<string, string> = {}, method = 'POST', port = grantPort): Promise<RawResponse> {
+  return new Promise((resolve, reject) => {
+    const req = https.request({
+      host: '127.0.0.1', port, path: pathName, method, headers, ca: serverCaPem, minVersion: 'TLSv1.3', agent: false, timeout: 30_000,
+    }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+      res.on('error', reject);
+    });
+    req.on('timeout', () => req.destroy(new Error('request timed out')));
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+const redeem = (grant: string, body: string, headers: Record<string, string> = {}) => request(`/${ns.west}/${grant}`, body, headers);
+
+/** Everything of a response but its Date header: what a client could compare. */
+function observable(res: RawResponse): object {
+  const { date: _date, ...headers } = res.headers;
+  return { status: res.status, headers, body: res.body };
+}
+
+/**
+ * Decodes the answer as Skupper's redeemer does (apimachinery's YAMLOrJSONDecoder): documents
+ * split at "---" lines, empty ones skipped; the first is taken as a Secret, the rest as Links.
+ */
+function decodeAsSkupperRedeemer(body: string): { secret: any; links: any[] } {
+  const docs = body.split(/^---$\n?/m).filter((doc) => doc.trim() !== '').map((doc) => YAML.parse(doc));
+  const [secret, ...links] = docs;
+  return { secret, links };
+}
+
+function certificateOf(secret: any): crypto.X509Certificate {
+  return new crypto.X509Certificate(Buffer.from(secret.data['tls.crt'], 'base64'));
+}
+
+describe('grant server', () => {
+  test('runs as the synthesized ServiceAccount with the synthesized args, and marks the grant Ready', async () => {
+    expect(deploymentArgs).toEqual(['grant-server', `--port=${grantPort}`, `--tls-secret=${TLS_SECRET}`, `--base-url=https://127.0.0.1:${grantPort}`, '--metrics-address=:9191']);
+    const status = await waitFor('grant-west to be Ready', async () => {
+      const s = await grantStatus('grant-west');
+      return s.status === 'Ready' ? s : undefined;
+    }, { timeoutMs: 30_000 });
+    expect(status).toMatchObject({ url: `https://127.0.0.1:${grantPort}/${ns.west}/grant-west`, redemptions: 0, message: 'OK' });
+    // The 25m window started when the grant server first saw the grant.
+    const left = Date.parse(status.expirationTime) - Date.now();
+    expect(left).toBeGreaterThan(20 * 60_000);
+    expect(left).toBeLessThanOrEqual(25 * 60_000);
+    expect(status.conditions).toEqual([expect.objectContaining({ type: 'Ready', status: 'True', reason: 'Ready' })]);
+  });
+
+  test('a valid redemption returns the Secret and Link a stock Skupper redeemer accepts, chained to skupper-site-ca', async () => {
+    const res = await redeem('grant-west', code, { name: 'token-to-west', subject: SITE_UID });
+    expect(res.status).toBe(200);
+    expect(res.body.startsWith('---\n')).toBe(true);
+    const { secret, links } = decodeAsSkupperRedeemer(res.body);
+    expect(secret).toMatchObject({ apiVersion: 'v1', kind: 'Secret', type: 'kubernetes.io/tls', metadata: { name: 'token-to-west' } });
+    expect(Object.keys(secret.data).sort()).toEqual(['ca.crt', 'tls.crt', 'tls.key']);
+    expect(Buffer.from(secret.data['ca.crt'], 'base64').toString()).toBe(fs.readFileSync(siteCaFile, 'utf8'));
+    expect(links).toEqual([{
+      apiVersion: 'skupper.io/v2alpha1', kind: 'Link', metadata: { name: 'token-to-west' },
+      spec: { endpoints: ENDPOINTS, tlsCredentials: 'token-to-west' },
+    }]);
+
+    const certificate = certificateOf(secret);
+    expect(certificate.subject).toBe(`CN=${SITE_UID}`);
+    expect(certificate.subjectAltName!.split(', ').sort()).toEqual(['DNS:127.0.0.1', 'DNS:west.skupper.example', 'IP Address:127.0.0.1']);
+    const leafFile = path.join(work, 'leaf.crt');
+    fs.writeFileSync(leafFile, certificate.toString());
+    expect(await runCommand('openssl', ['verify', '-purpose', 'sslclient', '-CAfile', siteCaFile, leafFile])).toBe(`${leafFile}: OK\n`);
+    expect(crypto.createPrivateKey(Buffer.from(secret.data['tls.key'], 'base64')).asymmetricKeyDetails?.modulusLength).toBe(2048);
+    expect(Buffer.from(secret.data['tls.key'], 'base64').toString()).toMatch(/^-----BEGIN RSA PRIVATE KEY-----/);
+
+    // What the stock redeemer does next: create both, owned by its Site, in its namespace (east).
+    await kubectl(east, ['create', 'namespace', ns.east]);
+    const site = JSON.parse(await kubectl(east, ['create', '-o', 'json', '-f', '-'], { input: JSON.stringify({
+      apiVersion: 'skupper.io/v2alpha1', kind: 'Site', metadata: { name: 'east', namespace: ns.east },
+    }) }));
+    const owned = (obj: any) => ({ ...obj, metadata: { ...obj.metadata, namespace: ns.east,
+      ownerReferences: [{ apiVersion: 'skupper.io/v2alpha1', kind: 'Site', name: 'east', uid: site.metadata.uid }] } });
+    await kubectl(east, ['create', '-f', '-'], { input: [secret, ...links].map((o) => JSON.stringify(owned(o))).join('\n') });
+    const link = JSON.parse(await kubectl(east, ['get', 'link', 'token-to-west', '-n', ns.east, '-o', 'json']));
+    expect(link.spec).toEqual({ endpoints: ENDPOINTS, tlsCredentials: 'token-to-west' });
+
+    const status = await grantStatus('grant-west');
+    expect(status.redemptions).toBe(1);
+    expect(status.redeemers).toEqual([{ name: 'token-to-west', subject: SITE_UID, redeemedAt: expect.any(String) }]);
+    const events = JSON.parse(await kubectl(west, ['get', 'events', '-n', ns.west, '--field-selector', 'involvedObject.name=grant-west', '-o', 'json']));
+    expect(events.items.map((e: any) => e.reason)).toContain('Redeemed');
+  });
+
+  test('a repeat redemption with the same name and subject re-issues a fresh certificate without counting', async () => {
+    const first = await redeem('reissue', code, { name: 'crashed-redeemer', subject: 'site-r' });
+    const second = await redeem('reissue', code, { name: 'crashed-redeemer', subject: 'site-r' });
+    expect([first.status, second.status]).toEqual([200, 200]);
+    const [a, b] = [first, second].map((r) => decodeAsSkupperRedeemer(r.body).secret);
+    expect(certificateOf(a).serialNumber).not.toBe(certificateOf(b).serialNumber);
+    expect(a.data['tls.key']).not.toBe(b.data['tls.key']);
+    expect(certificateOf(b).subject).toBe('CN=site-r');
+    // The grant allows 1: someone else is refused, with Skupper's text.
+    const other = await redeem('reissue', code, { name: 'someone-else', subject: 'site-x' });
+    expect([other.status, other.body]).toEqual([404, 'No such access granted\n']);
+    const status = await grantStatus('reissue');
+    expect(status.redemptions).toBe(1);
+    expect(status.redeemers).toHaveLength(1);
+  });
+
+  test('50 concurrent redemptions (distinct names) of a grant allowing 3: exactly 3 succeed and 3 are counted', async () => {
+    const results = await Promise.all(Array.from({ length: 50 }, (_, i) => redeem('burst', code, { name: `racer-${i}`, subject: `site-${i}` })));
+    const byStatus: Record<string, number> = {};
+    for (const r of results) {
+      const key = `${r.status} ${r.body.startsWith('---') ? 'bundle' : r.body.trim()}`;
+      byStatus[key] = (byStatus[key] ?? 0) + 1;
+    }
+    expect(byStatus).toEqual({ '200 bundle': 3, '404 No such access granted': 47 });
+    const status = await grantStatus('burst');
+    expect(status.redemptions).toBe(3);
+    expect(status.redeemers).toHaveLength(3);
+    await waitFor('burst to show Exhausted', async () => (await grantStatus('burst')).status === 'Exhausted', { timeoutMs: 15_000 });
+  });
+
+  test('without the right code, unknown, wrong-code, expired and exhausted grants all get the same answer', async () => {
+    // A grant that expires 2 s after the server first sees it.
+    await applyGrant('short', { redemptionsAllowed: 5, expirationWindow: '2s' });
+    const expired = await waitFor('short to be marked Expired', async () => {
+      const s = await grantStatus('short');
+      return s.status === 'Expired' ? s : undefined;
+    }, { timeoutMs: 20_000 });
+    expect(expired.message).toMatch(/^Expired at /);
+
+    const wrongCode = code.slice(0, -1) + (code.endsWith('A') ? 'B' : 'A');
+    const answers = [
+      await redeem('grant-west', wrongCode),
+      await redeem('no-such-grant', code),
+      await redeem('no-such-grant', wrongCode),
+      await redeem('short', wrongCode),
+      await redeem('burst', wrongCode),
+      await request(`/other-namespace/grant-west`, code),
+      await request('/', code),
+      await redeem('grant-west', code + '\n'), // nothing is trimmed, as Skupper
+    ];
+    const expected = { status: 404, headers: expect.anything(), body: 'No such claim\n' };
+    for (const answer of answers) expect(answer).toEqual(expected);
+    const shapes = answers.map(observable);
+    for (const shape of shapes) expect(shape).toEqual(shapes[0]);
+    expect(answers[0].headers).toMatchObject({ 'content-type': 'text/plain; charset=utf-8', 'x-content-type-options': 'nosniff' });
+
+    // With the right code, Skupper's answers: expired is "No such claim", exhausted "No such access granted".
+    expect(observable(await redeem('short', code))).toEqual(shapes[0]);
+    const exhausted = await redeem('burst', code, { name: 'late', subject: 'late' });
+    expect([exhausted.status, exhausted.body]).toEqual([404, 'No such access granted\n']);
+    expect((await grantStatus('short')).redemptions).toBe(0);
+  });
+
+  test('request limits: wrong method 405, oversized body 413, slow client cut off', async () => {
+    const get = await request(`/${ns.west}/grant-west`, '', {}, 'GET');
+    expect([get.status, get.body, get.headers['content-type']]).toEqual([405, 'Only POST is supported\n', 'text/plain; charset=utf-8']);
+    const big = await redeem('grant-west', 'x'.repeat(5000));
+    expect(big.status).toBe(413);
+    const chunked = await request(`/${ns.west}/grant-west`, Buffer.alloc(0), { 'transfer-encoding': 'chunked' });
+    expect(chunked.status).toBe(404); // an empty body is just a wrong code
+
+    // Sends the headers and 5 of the 24 bytes announced, then stalls: cut off by the 3 s request timeout.
+    const started = Date.now();
+    const outcome = await new Promise<string>((resolve) => {
+      const socket = tls.connect({ host: '127.0.0.1', port: grantPort, ca: serverCaPem, minVersion: 'TLSv1.3' }, () => {
+        socket.write(`POST /${ns.west}/grant-west HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 24\r\n\r\nabcde`);
+      });
+      const giveUp = setTimeout(() => { socket.destroy(); resolve('still open after 15 s'); }, 15_000);
+      let received = '';
+      socket.on('data', (chunk) => (received += chunk.toString()));
+      socket.on('close', () => { clearTimeout(giveUp); resolve(received.split('\r\n')[0] || 'closed'); });
+      socket.on('error', () => undefined);
+    });
+    const elapsed = Date.now() - started;
+    expect(outcome).toMatch(/^(HTTP\/1\.1 408|closed)/);
+    expect(elapsed).toBeGreaterThanOrEqual(2_500);
+    expect(elapsed).toBeLessThan(10_000);
+  });
+
+  test('refuses TLS 1.2 clients', async () => {
+    const error = await new Promise<Error | undefined>((resolve) => {
+      const socket = tls.connect({ host: '127.0.0.1', port: grantPort, ca: serverCaPem, maxVersion: 'TLSv1.2' }, () => {
+        socket.destroy();
+        resolve(undefined);
+      });
+      socket.on('error', resolve);
+    });
+    expect(error?.message).toMatch(/protocol version|alert/i);
+    const ok = await new Promise<string | null>((resolve, reject) => {
+      const socket = tls.connect({ host: '127.0.0.1', port: grantPort, ca: serverCaPem }, () => {
+        resolve(socket.getProtocol());
+        socket.destroy();
+      });
+      socket.on('error', reject);
+    });
+    expect(ok).toBe('TLSv1.3');
+  });
+
+  test('serves /readyz and /metrics with an outcome per redemption', async () => {
+    expect((await httpGet(`http://127.0.0.1:${metricsPort}/readyz`)).status).toBe(200);
+    expect((await httpGet(`http://127.0.0.1:${metricsPort}/healthz`)).status).toBe(200);
+    const metrics = (await httpGet(`http://127.0.0.1:${metricsPort}/metrics`)).body;
+    for (const outcome of ['issued', 'reissued', 'exhausted', 'refused', 'not_found', 'expired', 'method_not_allowed', 'too_large']) {
+      expect(metrics).toMatch(new RegExp(`^cdk8s_skupper_redemptions_total\\{outcome="${outcome}"\\} [1-9]`, 'm'));
+    }
+    expect(metrics).toMatch(/^cdk8s_skupper_redemption_duration_seconds_count\{outcome="issued"\} [1-9]/m);
+  });
+
+  test('reloads its certificate when the TLS Secret changes', async () => {
+    const served = () => new Promise<string>((resolve, reject) => {
+      const socket = tls.connect({ host: '127.0.0.1', port: grantPort, rejectUnauthorized: false }, () => {
+        resolve(socket.getPeerX509Certificate()!.fingerprint256);
+        socket.destroy();
+      });
+      socket.on('error', reject);
+    });
+    const original = JSON.parse(await kubectl(west, ['get', 'secret', TLS_SECRET, '-n', ns.west, '-o', 'json']));
+    const originalPem = Buffer.from(original.data['tls.crt'], 'base64').toString();
+    expect(await served()).toBe(new crypto.X509Certificate(originalPem).fingerprint256);
+
+    const keyFile = path.join(work, 'rotated.key');
+    const certFile = path.join(work, 'rotated.crt');
+    await runCommand('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', keyFile, '-out', certFile, '-days', '1',
+      '-subj', '/CN=rotated', '-addext', 'subjectAltName=IP:127.0.0.1']);
+    const rotatedPem = fs.readFileSync(certFile, 'utf8');
+    const patch = (crt: string, key: string) => kubectl(west, ['patch', 'secret', TLS_SECRET, '-n', ns.west, '--type=merge', '-p', JSON.stringify({ data: { 'tls.crt': crt, 'tls.key': key } })]);
+    await patch(Buffer.from(rotatedPem).toString('base64'), fs.readFileSync(keyFile).toString('base64'));
+    await waitFor('the rotated certificate to be served', async () => (await served()) === new crypto.X509Certificate(rotatedPem).fingerprint256, { timeoutMs: 20_000 });
+
+    // Back to the synthesized one (the sealed-secrets controller owns the Secret): tokens trust only that CA.
+    await patch(original.data['tls.crt'], original.data['tls.key']);
+    await waitFor('the original certificate to be served again', async () => (await served()) === new crypto.X509Certificate(originalPem).fingerprint256, { timeoutMs: 20_000 });
+    expect((await request(`/${ns.west}/grant-west`, '', {}, 'GET')).status).toBe(405);
+  });
+
+  test('rate limits failed attempts per client address, refusing even the right code while limited', async () => {
+    const answers = [];
+    for (let i = 0; i < 30; i++) answers.push(await redeem('generous', `wrong-${i}`));
+    const limited = answers.filter((a) => a.status === 429);
+    expect(limited.length).toBeGreaterThan(0);
+    expect(answers.slice(0, 10).every((a) => a.status === 404)).toBe(true);
+    expect(limited[0].headers['retry-after']).toMatch(/^[1-9]\d*$/);
+    expect(limited[0].body).toBe('Too many failed attempts\n');
+    expect((await redeem('generous', code, { name: 'patient' })).status).toBe(429);
+    // One attempt is regained per second.
+    await sleep(Number(limited[0].headers['retry-after']) * 1000 + 200);
+    expect((await redeem('generous', code, { name: 'patient' })).status).toBe(200);
+    expect((await grantStatus('generous')).redemptions).toBe(1);
+  });
+
+  test('is not ready, and does not listen, until its TLS Secret exists', async () => {
+    const [port, healthPort] = await freePorts(2);
+    const late = spawnServer(['grant-server', `--port=${port}`, '--tls-secret=late-tls', `--base-url=https://127.0.0.1:${port}`,
+      // An admin kubeconfig: the synthesized Role (rightly) does not let the server read a Secret named late-tls.
+      '--kubeconfig', west.kubeconfig, '--namespace', ns.west, '--bind-address=127.0.0.1', `--metrics-address=127.0.0.1:${healthPort}`], `grant-server-late-${ns.west}`);
+    try {
+      await waitFor('health endpoint to answer', async () => (await readyz(healthPort)) !== 0, { timeoutMs: 30_000, intervalMs: 200 });
+      await sleep(2_000);
+      expect(await readyz(healthPort)).toBe(503);
+      expect((await httpGet(`http://127.0.0.1:${healthPort}/healthz`)).status).toBe(200);
+      await expect(request(`/${ns.west}/grant-west`, '', {}, 'GET', port)).rejects.toThrow(/ECONNREFUSED/);
+
+      const tlsSecret = JSON.parse(await kubectl(west, ['get', 'secret', TLS_SECRET, '-n', ns.west, '-o', 'json']));
+      await kubectl(west, ['create', '-f', '-'], { input: JSON.stringify({
+        apiVersion: 'v1', kind: 'Secret', type: 'kubernetes.io/tls', metadata: { name: 'late-tls', namespace: ns.west }, data: tlsSecret.data,
+      }) });
+      await waitReady(late, healthPort);
+      expect((await request(`/${ns.west}/grant-west`, '', {}, 'GET', port)).status).toBe(405);
+    } finally {
+      expect(await stop(late)).toBe(0);
+    }
+  });
+
+  test('logs one JSON line per request and never the code; shuts down cleanly on SIGTERM', async () => {
+    expect(await stopServer()).toBe(0);
+    const log = fs.readFileSync(serverLog, 'utf8');
+    expect(log.includes(code)).toBe(false);
+    const lines = log.split('\n').filter((line) => line.trim() !== '').map((line) => JSON.parse(line));
+    expect(lines.filter((l) => l.msg === 'redemption request' && l.outcome === 'issued').length).toBeGreaterThanOrEqual(5);
+    expect(lines.find((l) => l.outcome === 'issued' && l.grant === 'grant-west')).toMatchObject({ name: 'token-to-west', subject: SITE_UID, status: 200 });
+    expect(lines.some((l) => l.msg === 'TLS certificate loaded')).toBe(true);
+    expect(lines[lines.length - 1].msg).toBe('grant server stopped');
+    // Nothing the server wrote holds key material either.
+    expect(log).not.toMatch(/PRIVATE KEY|BEGIN CERTIFICATE/);
+  });
+});

@@ -1,0 +1,72 @@
+import * as crypto from 'crypto';
+import { RsaKeyPool } from '../../../../lib/runtime/grant-server/rsa-key-pool';
+
+const pems = Array.from({ length: 6 }, () => crypto.generateKeyPairSync('rsa', {
+  modulusLength: 1024, privateKeyEncoding: { type: 'pkcs1', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' },
+}).privateKey);
+
+function countingGenerator() {
+  let made = 0;
+  return { generate: async () => pems[made++ % pems.length], made: () => made };
+}
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 10));
+
+test('fills up to its size in the background and hands each key out once', async () => {
+  const g = countingGenerator();
+  const pool = new RsaKeyPool({ size: 3, generate: g.generate });
+  pool.start();
+  await settle();
+  expect([pool.available, g.made()]).toEqual([3, 3]);
+  const moduli = new Set<string>();
+  for (let i = 0; i < 5; i++) moduli.add((await pool.take()).publicKey.n.toString(16));
+  expect(moduli.size).toBe(5); // never the same key twice
+  await settle();
+  expect(pool.available).toBe(3);
+  pool.stop();
+  expect(pool.available).toBe(0);
+});
+
+test('size 0 generates every key on demand', async () => {
+  const g = countingGenerator();
+  const pool = new RsaKeyPool({ size: 0, generate: g.generate });
+  pool.start();
+  await settle();
+  expect(g.made()).toBe(0);
+  await pool.take();
+  expect([g.made(), pool.available]).toEqual([1, 0]);
+});
+
+test('a failing generator is reported, and take() still works on demand', async () => {
+  const errors: unknown[] = [];
+  let fail = true;
+  const pool = new RsaKeyPool({
+    size: 2,
+    generate: async () => {
+      if (fail) throw new Error('no entropy');
+      return pems[0];
+    },
+    onError: (e) => errors.push(e),
+  });
+  pool.start();
+  await settle();
+  expect(errors).toHaveLength(1);
+  fail = false;
+  await expect(pool.take()).resolves.toHaveProperty('privateKey');
+  pool.stop();
+});
+
+test('refills only while no request is being served', async () => {
+  const g = countingGenerator();
+  let busy = true;
+  const pool = new RsaKeyPool({ size: 2, generate: g.generate, busy: () => busy });
+  pool.start();
+  await settle();
+  expect(g.made()).toBe(0);
+  await pool.take(); // on demand meanwhile
+  expect(g.made()).toBe(1);
+  busy = false;
+  await new Promise((resolve) => setTimeout(resolve, 250));
+  expect(pool.available).toBe(2);
+  pool.stop();
+});
