@@ -94,8 +94,7 @@ export class Cluster extends App {
    */
   public synth(): void {
     // Validate and render everything before touching the disk: nothing half-written.
-    this.synthYaml();
-    assertNoFileNameCollisions(this);
+    validateCluster(this);
     clearPreviousOutput(this.outdir);
     super.synth();
     writeKustomizations(this.outdir);
@@ -112,8 +111,7 @@ export function synthClusters(clusters: readonly Cluster[]): void {
       throw new Error(`duplicate cluster name "${cluster.name}": every cluster needs its own name and output folder`);
     }
     names.add(cluster.name);
-    cluster.synthYaml();
-    assertNoFileNameCollisions(cluster);
+    validateCluster(cluster);
   }
   for (const cluster of clusters) {
     cluster.synth();
@@ -135,8 +133,16 @@ function loadSealingCertificate(props: ClusterProps): SealingCertificate {
   return SealingCertificate.fromPem(fs.readFileSync(file, 'utf8'), file);
 }
 
-// cdk8s names each file <Kind>.<name> per chart folder and silently overwrites on a clash.
-function assertNoFileNameCollisions(cluster: Cluster): void {
+/**
+ * What app.synth() would reject, checked up front: construct validations, resolution of every
+ * object (toJson), and file name clashes — cdk8s names each file <Kind>.<name> per chart folder
+ * and silently overwrites on a clash. (Cheaper than synthYaml(), which also renders all YAML.)
+ */
+function validateCluster(cluster: Cluster): void {
+  const errors = cluster.node.findAll().flatMap(c => c.node.validate().map(e => `[${c.node.path}] ${e}`));
+  if (errors.length > 0) {
+    throw new Error(`validation of cluster "${cluster.name}" failed:\n  ${errors.join('\n  ')}`);
+  }
   for (const chart of cluster.charts) {
     const seen = new Map<string, string>();
     for (const obj of chart.toJson() as Array<{ kind: string; metadata: { name: string; namespace?: string } }>) {

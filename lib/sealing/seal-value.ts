@@ -1,5 +1,6 @@
 import * as crypto from 'crypto';
 import * as forge from 'node-forge';
+import { encodeOaep } from './oaep-encoding';
 import { SealingCertificate } from './sealing-certificate';
 
 /**
@@ -22,7 +23,10 @@ const GCM_TAG_BYTES = 16;
  * exactly one plaintext: kubeseal draws a fresh key per value, and derived randomness is a
  * function of the plaintext, so one key never meets two different plaintexts.
  */
-const ZERO_NONCE = '\0'.repeat(12);
+const ZERO_NONCE = Buffer.alloc(12);
+
+/** The OAEP seed is one SHA-256 output long. */
+const OAEP_SEED_BYTES = 32;
 
 /** kubeseal's default: fresh bytes from the operating system's CSPRNG for every value. */
 const systemRandomness: SealingRandomness = (_purpose, length) => crypto.randomBytes(length);
@@ -43,39 +47,35 @@ export function sealValue(
   value: Uint8Array,
   randomness: SealingRandomness = systemRandomness,
 ): string {
-  const sha256 = forge.md.sha256.create();
   const sessionKey = randomBytes(randomness, 'session-key', SESSION_KEY_BYTES);
-  const oaepSeed = randomBytes(randomness, 'oaep-seed', sha256.digestLength);
-
-  // node-forge works on "binary strings" (one char per byte); convert through Buffer so no byte
-  // ever passes through a UTF-8 text conversion.
-  const rsaCiphertext = cert.publicKey.encrypt(toBinaryString(sessionKey), 'RSA-OAEP', {
-    // forge defaults OAEP (and MGF1) to SHA-1; Go's rsa.EncryptOAEP(sha256.New(), ...) uses SHA-256 for both.
-    md: sha256,
-    mgf1: { md: forge.md.sha256.create() },
-    label: toBinaryString(Buffer.from(label, 'utf8')),
-    seed: toBinaryString(oaepSeed),
-  });
-
-  const cipher = forge.cipher.createCipher('AES-GCM', toBinaryString(sessionKey));
-  cipher.start({ iv: ZERO_NONCE, tagLength: GCM_TAG_BYTES * 8 });
-  cipher.update(forge.util.createBuffer(toBinaryString(value)));
-  if (!cipher.finish()) {
-    throw new Error('aes-gcm encryption failed');
+  const oaepSeed = randomBytes(randomness, 'oaep-seed', OAEP_SEED_BYTES);
+  const publicKey = nodePublicKey(cert);
+  const modulusBytes = Math.ceil(publicKey.asymmetricKeyDetails!.modulusLength! / 8);
+  if (modulusBytes > 0xffff) {
+    throw new Error(`rsa ciphertext of ${modulusBytes} bytes does not fit kubeseal's 2-byte length prefix: the key of ${cert.source} is too large`);
   }
+  // RSA-OAEP(SHA-256, MGF1-SHA-256, label) of the session key, as Go's rsa.EncryptOAEP(sha256.New(), ...).
+  const encoded = encodeOaep(sessionKey, Buffer.from(label, 'utf8'), oaepSeed, modulusBytes);
+  const rsaCiphertext = crypto.publicEncrypt({ key: publicKey, padding: crypto.constants.RSA_NO_PADDING }, encoded);
 
-  const rsaBytes = Buffer.from(rsaCiphertext, 'binary');
-  if (rsaBytes.length > 0xffff) {
-    throw new Error(`rsa ciphertext of ${rsaBytes.length} bytes does not fit kubeseal's 2-byte length prefix: the key of ${cert.source} is too large`);
-  }
+  const cipher = crypto.createCipheriv('aes-256-gcm', sessionKey, ZERO_NONCE, { authTagLength: GCM_TAG_BYTES });
+  const body = Buffer.concat([cipher.update(value), cipher.final(), cipher.getAuthTag()]);
+
   const lengthPrefix = Buffer.alloc(2);
-  lengthPrefix.writeUInt16BE(rsaBytes.length);
-  return Buffer.concat([
-    lengthPrefix,
-    rsaBytes,
-    Buffer.from(cipher.output.getBytes(), 'binary'),
-    Buffer.from(cipher.mode.tag.getBytes(), 'binary'),
-  ]).toString('base64');
+  lengthPrefix.writeUInt16BE(rsaCiphertext.length);
+  return Buffer.concat([lengthPrefix, rsaCiphertext, body]).toString('base64');
+}
+
+const publicKeys = new WeakMap<SealingCertificate, crypto.KeyObject>();
+
+/** The certificate's key for Node's crypto (native RSA is ~20x faster than forge's). */
+function nodePublicKey(cert: SealingCertificate): crypto.KeyObject {
+  let key = publicKeys.get(cert);
+  if (!key) {
+    key = crypto.createPublicKey(forge.pki.publicKeyToPem(cert.publicKey));
+    publicKeys.set(cert, key);
+  }
+  return key;
 }
 
 function randomBytes(randomness: SealingRandomness, purpose: 'session-key' | 'oaep-seed', length: number): Buffer {
@@ -85,8 +85,4 @@ function randomBytes(randomness: SealingRandomness, purpose: 'session-key' | 'oa
     throw new Error(`sealing randomness returned ${got} for ${purpose}: expected a Buffer of ${length} bytes`);
   }
   return bytes;
-}
-
-function toBinaryString(bytes: Uint8Array): string {
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('binary');
 }

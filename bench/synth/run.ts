@@ -1,0 +1,90 @@
+// Synth time and peak memory of ApplicationNetwork topologies of 10, 100 and 1,000 links.
+// Run from the repository root (see bench/synth/README.md):
+//   npx ts-node --transpile-only bench/synth/run.ts [--links 10,100,1000] [--topologies hub,mesh] [--warm-only] [--profile]
+// Each measured synthesis runs in a child process of its own (synth-once.ts), so runs never share
+// a heap and maxRSS is that run's peak.
+import { execFileSync } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
+import { formatSummary, summarizeProfile } from './profile-summary';
+
+interface RunResult {
+  readonly topology: string; readonly links: number; readonly sites: number; readonly clusters: number; readonly grantServers: number;
+  readonly keysDerived: number; readonly files: number; readonly declareMs: number; readonly buildMs: number; readonly synthMs: number;
+  readonly totalMs: number; readonly baselineRssMb: number; readonly maxRssMb: number; readonly heapUsedMb: number;
+}
+
+const REPO = path.join(__dirname, '..', '..');
+const OUT = path.join(REPO, 'bench', 'out', 'synth');
+
+function option(name: string, fallback: string): string {
+  const index = process.argv.indexOf(`--${name}`);
+  return index >= 0 ? process.argv[index + 1] : fallback;
+}
+const flag = (name: string) => process.argv.includes(`--${name}`);
+
+function runOnce(topology: string, links: number, keyCacheDir: string, profileDir?: string): RunResult {
+  const outdir = path.join(OUT, 'output', `${topology}-${links}`);
+  fs.rmSync(outdir, { recursive: true, force: true });
+  const nodeFlags = profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : [];
+  const stdout = execFileSync(process.execPath, [
+    ...nodeFlags, '-r', 'ts-node/register/transpile-only', path.join(__dirname, 'synth-once.ts'), topology, String(links), outdir, keyCacheDir,
+  ], { cwd: REPO, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 24 });
+  return JSON.parse(stdout.trim().split('\n').pop()!) as RunResult;
+}
+
+function main(): void {
+  const linkCounts = option('links', '10,100,1000').split(',').map(Number);
+  const topologies = option('topologies', 'hub,mesh').split(',');
+  const warmOnly = flag('warm-only');
+  const profile = flag('profile');
+  const rows: string[] = [];
+  const profiles: string[] = [];
+  for (const topology of topologies) {
+    for (const links of linkCounts) {
+      // Cold: an empty key cache, so every grant server derives its two RSA keys. Warm: the same cache again.
+      const keyCacheDir = path.join(OUT, 'keys', `${topology}-${links}`);
+      let cold: RunResult | undefined;
+      if (!warmOnly) {
+        fs.rmSync(keyCacheDir, { recursive: true, force: true });
+        process.stderr.write(`${topology} ${links}: cold run...\n`);
+        cold = runOnce(topology, links, keyCacheDir);
+      } else if (!fs.existsSync(keyCacheDir) || fs.readdirSync(keyCacheDir).length === 0) {
+        process.stderr.write(`${topology} ${links}: priming the key cache...\n`);
+        runOnce(topology, links, keyCacheDir);
+      }
+      process.stderr.write(`${topology} ${links}: warm run...\n`);
+      const warm = runOnce(topology, links, keyCacheDir);
+      if (warm.keysDerived > 0) {
+        process.stderr.write(`${topology} ${links}: the warm run derived ${warm.keysDerived} keys: its cache was incomplete\n`);
+      }
+      // Profiling slows a run down, so it is an extra warm run whose times are not in the table.
+      const profileDir = profile ? path.join(OUT, 'profiles', `${topology}-${links}`) : undefined;
+      if (profileDir) {
+        fs.rmSync(profileDir, { recursive: true, force: true });
+        process.stderr.write(`${topology} ${links}: profiled warm run...\n`);
+        runOnce(topology, links, keyCacheDir, profileDir);
+      }
+      const perLink = (ms: number) => (ms / warm.links).toFixed(1);
+      rows.push(`| ${topology} | ${warm.links} | ${warm.sites} | ${warm.grantServers} | ${warm.files} | ` +
+        `${cold ? `${(cold.totalMs / 1000).toFixed(1)} s (${cold.keysDerived} keys)` : 'n/a'} | ` +
+        `${(warm.totalMs / 1000).toFixed(2)} s | ${perLink(warm.totalMs)} ms | ` +
+        `${(warm.buildMs / 1000).toFixed(2)} / ${(warm.synthMs / 1000).toFixed(2)} s | ` +
+        `${warm.maxRssMb.toFixed(0)} MB | ${(warm.maxRssMb - warm.baselineRssMb).toFixed(0)} MB |` +
+        (cold ? ` ${cold.maxRssMb.toFixed(0)} MB |` : ' n/a |'));
+      if (profileDir) {
+        const file = fs.readdirSync(profileDir).find(name => name.endsWith('.cpuprofile'))!;
+        profiles.push(formatSummary(`${topology}, ${warm.links} links, warm`, summarizeProfile(path.join(profileDir, file))));
+      }
+    }
+  }
+  process.stdout.write([
+    '| topology | links | sites (= clusters) | grant servers | files | cold: total (keys derived) | warm: total | warm: per link | warm: build / synth | warm: peak RSS | warm: RSS growth | cold: peak RSS |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    ...rows,
+    '',
+    ...profiles,
+  ].join('\n') + '\n');
+}
+
+main();
