@@ -1,5 +1,6 @@
 import * as crypto from 'crypto';
 import * as forge from 'node-forge';
+import { signCertificate } from './native-signing';
 import { commonNameSubject } from './common-name';
 import { copyDistinguishedName, distinguishedNameDer } from './distinguished-name';
 import { ipAddressBytes, isIpAddress } from './host';
@@ -98,7 +99,7 @@ export function issueClientCertificate(options: IssueClientCertificateOptions): 
     ...authorityKeyIdentifier(caCertificate),
     ...(hosts.length > 0 ? [{ name: 'subjectAltName', altNames: subjectAltNames(hosts) }] : []),
   ]);
-  certificate.sign(caKey, forge.md.sha256.create());
+  signCertificate(certificate, caKey);
 
   // Go (Skupper's side of the link) finds the issuer by exact name bytes; forge re-encodes the
   // name, which is faithful for ordinary names but not, say, for multi-valued RDNs.

@@ -1,5 +1,6 @@
 import * as crypto from 'crypto';
 import * as forge from 'node-forge';
+import { signCertificate } from './native-signing';
 import { commonNameSubject } from './common-name';
 import { classifyHost, ipAddressBytes } from './host';
 import { certificateToPem, rsaPrivateKeyToPem } from './pem';
@@ -85,7 +86,7 @@ export function createGrantServerCertificates(options: GrantServerCertificatesOp
     { name: 'keyUsage', critical: true, keyCertSign: true, cRLSign: true },
     { name: 'subjectKeyIdentifier' },
   ]);
-  ca.sign(options.caKey.privateKey, forge.md.sha256.create());
+  signCertificate(ca, options.caKey.privateKey);
 
   const server = forge.pki.createCertificate();
   server.serialNumber = derivedSerialNumber(options.serialSeed, 'server');
@@ -108,7 +109,7 @@ export function createGrantServerCertificates(options: GrantServerCertificatesOp
     { name: 'subjectKeyIdentifier' },
     { name: 'authorityKeyIdentifier', keyIdentifier: ca.generateSubjectKeyIdentifier().getBytes() },
   ]);
-  server.sign(options.caKey.privateKey, forge.md.sha256.create());
+  signCertificate(server, options.caKey.privateKey);
 
   return {
     caCertificatePem: certificateToPem(ca),

@@ -1,0 +1,34 @@
+import * as crypto from 'crypto';
+import * as forge from 'node-forge';
+
+/** forge's TBS encoder, public at run time but missing from @types/node-forge. */
+interface TbsEncoder {
+  getTBSCertificate(certificate: forge.pki.Certificate): forge.asn1.Asn1;
+}
+
+const privateKeys = new WeakMap<forge.pki.rsa.PrivateKey, crypto.KeyObject>();
+
+/**
+ * Signs `certificate` with SHA-256 and RSA PKCS#1 v1.5 using Node's native crypto: what forge's
+ * `certificate.sign(key, sha256)` does, byte for byte (PKCS#1 v1.5 signatures are deterministic),
+ * but in about 1 ms instead of forge's 50-250 ms of pure JavaScript on the event loop.
+ */
+export function signCertificate(certificate: forge.pki.Certificate, key: forge.pki.rsa.PrivateKey): void {
+  // The fields forge.pki.Certificate.sign sets before it signs the TBS bytes.
+  const mutable = certificate as forge.pki.Certificate & { md: forge.md.MessageDigest; tbsCertificate: forge.asn1.Asn1 };
+  mutable.md = forge.md.sha256.create();
+  certificate.signatureOid = forge.pki.oids.sha256WithRSAEncryption;
+  certificate.siginfo.algorithmOid = forge.pki.oids.sha256WithRSAEncryption;
+  mutable.tbsCertificate = (forge.pki as unknown as TbsEncoder).getTBSCertificate(certificate);
+  const tbs = Buffer.from(forge.asn1.toDer(mutable.tbsCertificate).getBytes(), 'binary');
+  certificate.signature = crypto.sign('sha256', tbs, nodePrivateKey(key)).toString('binary');
+}
+
+function nodePrivateKey(key: forge.pki.rsa.PrivateKey): crypto.KeyObject {
+  let nodeKey = privateKeys.get(key);
+  if (!nodeKey) {
+    nodeKey = crypto.createPrivateKey(forge.pki.privateKeyToPem(key));
+    privateKeys.set(key, nodeKey);
+  }
+  return nodeKey;
+}
