@@ -1,7 +1,10 @@
 import * as fs from 'fs';
+import { runDoctorCommand } from './doctor-command';
+import { runFetchCertCommand } from './fetch-cert-command';
 import { runGrantServerCommand } from './grant-server-command';
 import { runRedeemerCommand } from './redeemer-command';
 import { runSealCommand } from './seal-command';
+import { runStatusCommand } from './status-command';
 import { runTokenCommand } from './token-export-command';
 
 /** The process streams and files a command may use; tests pass their own. */
@@ -23,6 +26,9 @@ const COMMANDS: Record<string, Command> = {
   'grant-server': { summary: 'run the grant server of a listening site (redeems LinkGrants)', run: runGrantServerCommand },
   'redeemer': { summary: 'run the token redeemer of a connecting site (redeems LinkTokens, creates Links)', run: runRedeemerCommand },
   'token': { summary: 'token export: print a LinkToken as a stock Skupper AccessToken', run: runTokenCommand },
+  'fetch-cert': { summary: 'print a cluster\'s sealing certificate (like kubeseal --fetch-cert)', run: runFetchCertCommand },
+  'status': { summary: 'show the LinkGrants, LinkTokens and Links of one or more clusters', run: runStatusCommand },
+  'doctor': { summary: 'check clusters for what linking needs (CRDs, controllers, grant server reachability)', run: runDoctorCommand },
 };
 
 const processIo: CliIo = {

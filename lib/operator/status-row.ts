@@ -1,0 +1,109 @@
+import type { KubernetesObject } from '@kubernetes/client-node';
+import { DEFAULT_REDEMPTIONS_ALLOWED, LinkGrant } from '../runtime/grant-server/resources';
+import type { Condition } from '../runtime/resource-types';
+import type { LinkToken, SkupperLink } from '../runtime/redeemer/resources';
+
+/** The kinds `status` shows, in the order it shows them within a namespace. */
+export const STATUS_KINDS = ['LinkGrant', 'LinkToken', 'Link'] as const;
+export type StatusKind = (typeof STATUS_KINDS)[number];
+
+/** One object in the output of `status`. */
+export interface StatusRow {
+  readonly context: string;
+  readonly namespace: string;
+  readonly kind: StatusKind;
+  readonly name: string;
+  /** Ready, Pending, Error, Expired, Exhausted, Redeemed, ... as the object's status says. */
+  readonly status: string;
+  /** Whether this object counts as Ready for the exit code. */
+  readonly ready: boolean;
+  /** The site at the other end: a token's spec.remoteSite, a Link's status.remoteSiteName. */
+  readonly remoteSite?: string;
+  /** A grant's redemptions made and allowed. */
+  readonly redemptions?: { readonly made: number; readonly allowed: number };
+  /** A grant's status.expirationTime. */
+  readonly expires?: string;
+  readonly message: string;
+}
+
+/**
+ * A LinkGrant as its grant server last reported it; a grant still reported Ready after its
+ * expiration time shows as Expired, since only a running grant server would have updated it.
+ * Expired and Exhausted are a grant's normal end states once its tokens are redeemed, so they do
+ * not fail the exit code: a token that never got redeemed shows up on its own row.
+ */
+const GRANT_STATES_THAT_ARE_FINE = ['Ready', 'Expired', 'Exhausted'];
+
+export function grantRow(context: string, grant: LinkGrant, now: Date): StatusRow {
+  const status = grant.status ?? {};
+  let state = status.status ?? 'Pending';
+  let message = status.message ?? 'No status yet: is the grant server of this site running?';
+  const expires = status.expirationTime;
+  if (state === 'Ready' && expires !== undefined && Date.parse(expires) <= now.getTime()) {
+    state = 'Expired';
+    message = `Expired at ${expires}, though the status still says Ready: is the grant server of this site running?`;
+  }
+  return {
+    ...identity(context, 'LinkGrant', grant),
+    status: state,
+    ready: GRANT_STATES_THAT_ARE_FINE.includes(state),
+    redemptions: { made: status.redemptions ?? 0, allowed: grant.spec?.redemptionsAllowed ?? DEFAULT_REDEMPTIONS_ALLOWED },
+    expires,
+    message,
+  };
+}
+
+/** A LinkToken as its redeemer last reported it: Ready once redeemed and its Links are ready. */
+export function tokenRow(context: string, token: LinkToken): StatusRow {
+  const status = token.status ?? {};
+  const state = status.status ?? 'Pending';
+  return {
+    ...identity(context, 'LinkToken', token),
+    status: state,
+    ready: state === 'Ready',
+    remoteSite: token.spec?.remoteSite,
+    message: status.message ?? 'No status yet: is the redeemer of this site running?',
+  };
+}
+
+/**
+ * A Skupper Link: Ready when its Ready condition is True (Configured and Operational), else its
+ * status as Skupper reports it (Pending or Error; Pending also when the two disagree).
+ */
+export function linkRow(context: string, link: SkupperLink): StatusRow {
+  const status = link.status ?? {};
+  const readyCondition: Condition | undefined = status.conditions?.find((c) => c.type === 'Ready');
+  const ready = readyCondition?.status === 'True';
+  const reported = status.status && status.status !== 'Ready' ? status.status : 'Pending';
+  const message = status.message || readyCondition?.message
+    || (link.status ? '' : 'No status yet: is the Skupper controller of this site running?');
+  return {
+    ...identity(context, 'Link', link),
+    status: ready ? 'Ready' : reported,
+    ready,
+    remoteSite: status.remoteSiteName,
+    message: ready && message === '' ? 'OK' : message,
+  };
+}
+
+function identity(context: string, kind: StatusKind, object: KubernetesObject): Pick<StatusRow, 'context' | 'namespace' | 'kind' | 'name'> {
+  return { context, namespace: object.metadata?.namespace ?? '', kind, name: object.metadata?.name ?? '' };
+}
+
+/**
+ * Rows in a stable order: contexts as given on the command line, then namespace, kind
+ * (grants, tokens, Links) and name.
+ */
+export function sortRows(rows: readonly StatusRow[], contextOrder: readonly string[]): StatusRow[] {
+  const rank = (context: string): number => {
+    const i = contextOrder.indexOf(context);
+    return i < 0 ? contextOrder.length : i;
+  };
+  const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+  return [...rows].sort((a, b) =>
+    rank(a.context) - rank(b.context)
+    || compare(a.context, b.context)
+    || compare(a.namespace, b.namespace)
+    || STATUS_KINDS.indexOf(a.kind) - STATUS_KINDS.indexOf(b.kind)
+    || compare(a.name, b.name));
+}

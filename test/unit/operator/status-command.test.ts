@@ -1,0 +1,60 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { runStatusCommand } from '../../../lib/cli/status-command';
+import { startFakeApiServer, writeFakeKubeconfig } from './fake-api-server';
+import { grant, link, NOW, READY_GRANT_STATUS, READY_LINK_STATUS, token } from './status-fixtures';
+
+let dir: string;
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cdk8s-skupper-status-'));
+});
+afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+async function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const code = await runStatusCommand(args, { stdout: (s) => { stdout += s; }, stderr: (s) => { stderr += s; } }, () => NOW);
+  return { code, stdout, stderr };
+}
+
+test('two contexts in one table; a context that cannot be reached is named and makes it exit 3', async () => {
+  const server = await startFakeApiServer({
+    '/version': { body: { gitVersion: 'v1.36.3' } },
+    '/apis/cdk8s-skupper.io/v1alpha1/linkgrants': { body: { items: [grant('west', 'grant-west', READY_GRANT_STATUS, 2)] } },
+    '/apis/cdk8s-skupper.io/v1alpha1/linktokens': { body: { items: [token('west', 'to-north')] } },
+    '/apis/skupper.io/v2alpha1/links': { body: { items: [link('west', 'to-north', READY_LINK_STATUS)] } },
+  });
+  try {
+    const kubeconfig = writeFakeKubeconfig(dir, { west: server.url, down: 'https://127.0.0.1:1' });
+    const both = await run(['--kubeconfig', kubeconfig, '--context', 'west', '--context', 'down']);
+    expect(both.code).toBe(3);
+    expect(both.stdout).toBe([
+      'CONTEXT   NAMESPACE   KIND        NAME         STATUS    REMOTE SITE   REDEMPTIONS   EXPIRES                MESSAGE',
+      'west      west        LinkGrant   grant-west   Ready     -             1/2           2026-05-01T12:25:00Z   OK',
+      'west      west        LinkToken   to-north     Pending   west          -             -                      No status yet: is the redeemer of this site running?',
+      'west      west        Link        to-north     Ready     west          -             -                      OK',
+      '1 of 3 objects are not Ready; 1 context unreachable (down)',
+      '',
+    ].join('\n'));
+    expect(both.stderr).toMatch(/^error: cannot reach the API server of context "down" \(https:\/\/127\.0\.0\.1:1\): connect ECONNREFUSED/);
+
+    const west = await run(['--kubeconfig', kubeconfig, '-o', 'json']);
+    expect(west.code).toBe(1);
+    expect(JSON.parse(west.stdout)).toMatchObject({ total: 3, notReady: 1, exitCode: 1 });
+    expect(server.received.every((r) => r.authorized)).toBe(true);
+  } finally {
+    await server.close();
+  }
+});
+
+test('bad arguments and unknown contexts exit 2', async () => {
+  const kubeconfig = writeFakeKubeconfig(dir, { west: 'https://127.0.0.1:1' });
+  expect((await run(['--kubeconfig', kubeconfig, '-n', 'west', '-A'])).stderr).toContain('--namespace and --all-namespaces exclude each other');
+  const yaml = await run(['--kubeconfig', kubeconfig, '-o', 'yaml']);
+  expect(yaml.code).toBe(2);
+  expect(yaml.stderr).toMatch(/^cdk8s-skupper status: invalid --output "yaml": must be table or json/);
+  const unknown = await run(['--kubeconfig', kubeconfig, '--context', 'west', '--context', 'east']);
+  expect(unknown).toEqual({ code: 2, stdout: '', stderr: `cdk8s-skupper status: context "east" is not in the kubeconfig ${kubeconfig} (contexts: west)\n` });
+  expect((await run(['--kubeconfig', path.join(dir, 'missing')])).code).toBe(2);
+});

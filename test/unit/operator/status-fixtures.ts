@@ -1,0 +1,43 @@
+// LinkGrants, LinkTokens and Links as the API returns them, with the status our runtime and
+// Skupper's controller write, for the status and doctor tests.
+import type { LinkGrant } from '../../../lib/runtime/grant-server/resources';
+import type { Condition, LinkToken, SkupperLink } from '../../../lib/runtime/redeemer/resources';
+
+export const NOW = new Date('2026-05-01T12:00:00Z');
+
+export function condition(type: string, status: Condition['status'], reason: string, message = ''): Condition {
+  return { type, status, reason, message, lastTransitionTime: '2026-05-01T11:00:00Z' };
+}
+
+export function grant(namespace: string, name: string, status?: LinkGrant['status'], redemptionsAllowed?: number): LinkGrant {
+  return {
+    apiVersion: 'cdk8s-skupper.io/v1alpha1', kind: 'LinkGrant', metadata: { namespace, name },
+    spec: { codeSecretRef: { name: `${name}-code` }, ...(redemptionsAllowed === undefined ? {} : { redemptionsAllowed }) },
+    ...(status ? { status } : {}),
+  };
+}
+
+export function token(namespace: string, name: string, status?: LinkToken['status'], url = 'https://grants.west.example.com:8443/west/grant-west'): LinkToken {
+  return {
+    apiVersion: 'cdk8s-skupper.io/v1alpha1', kind: 'LinkToken', metadata: { namespace, name },
+    spec: { url, ca: '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n', codeSecretRef: { name: `${name}-code` }, remoteSite: 'west' },
+    ...(status ? { status } : {}),
+  };
+}
+
+export function link(namespace: string, name: string, status?: SkupperLink['status']): SkupperLink {
+  return {
+    apiVersion: 'skupper.io/v2alpha1', kind: 'Link', metadata: { namespace, name },
+    spec: { endpoints: [{ name: 'inter-router', host: '10.0.0.1', port: '55671', group: 'skupper-router' }], tlsCredentials: name },
+    ...(status ? { status } : {}),
+  };
+}
+
+export const READY_GRANT_STATUS = {
+  status: 'Ready', message: 'OK', redemptions: 1, expirationTime: '2026-05-01T12:25:00Z', url: 'https://grants.west.example.com:8443/west/grant-west',
+};
+export const READY_TOKEN_STATUS = { status: 'Ready', message: 'OK', redeemed: true, links: ['token-to-west'], secretName: 'token-to-west' };
+export const READY_LINK_STATUS = {
+  status: 'Ready', message: 'OK', remoteSiteName: 'west',
+  conditions: [condition('Configured', 'True', 'Ready'), condition('Operational', 'True', 'Ready'), condition('Ready', 'True', 'Ready', 'OK')],
+};
