@@ -1,7 +1,7 @@
 import { parseListenAddress } from '../runtime/health-server';
 import { loadKubeContext } from '../runtime/kube-context';
 import { Logger } from '../runtime/logger';
-import { parseCommandFlags } from '../runtime/redeemer/command-flags';
+import { parseCommandFlags } from './command-flags';
 import { RedeemerOptions, RunningRedeemer, startRedeemer } from '../runtime/redeemer/redeemer-controller';
 
 export const REDEEMER_USAGE = [

@@ -3,6 +3,7 @@ import * as YAML from 'yaml';
 import { sealSecretManifest } from '../sealing/sealed-secret-manifest';
 import { SealingCertificate } from '../sealing/sealing-certificate';
 import { parseSealingScope, SealingScope } from '../sealing/sealing-scope';
+import { CommandFlags, parseCommandFlags } from './command-flags';
 
 /** What the seal command needs from the outside world (injected so tests need no files or process). */
 export interface SealCommandIo {
@@ -43,14 +44,14 @@ export function runSealCommand(args: string[], io: SealCommandIo): void {
     }
     data[key] = value;
   };
-  for (const literal of flags.values.get('--from-literal') ?? []) {
+  for (const literal of flags.all.get('--from-literal') ?? []) {
     const eq = literal.indexOf('=');
     if (eq <= 0) {
       throw usageError(`malformed --from-literal ${JSON.stringify(literal)}: expected KEY=VALUE`);
     }
     add(literal.slice(0, eq), Buffer.from(literal.slice(eq + 1), 'utf8'), `--from-literal ${literal.slice(0, eq)}`);
   }
-  for (const source of flags.values.get('--from-file') ?? []) {
+  for (const source of flags.all.get('--from-file') ?? []) {
     // Like kubectl: "KEY=PATH", or just "PATH" with the file's base name as the key.
     const eq = source.indexOf('=');
     if (eq === 0 || eq === source.length - 1) {
@@ -68,44 +69,21 @@ export function runSealCommand(args: string[], io: SealCommandIo): void {
   io.stdout(YAML.stringify(manifest, { lineWidth: 0 }));
 }
 
-interface ParsedFlags {
-  readonly help: boolean;
-  readonly values: Map<ValueFlag, string[]>;
-}
-
-function parseFlags(args: string[]): ParsedFlags {
-  const values = new Map<ValueFlag, string[]>();
-  let help = false;
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    if (arg === '--help' || arg === '-h') {
-      help = true;
-      continue;
-    }
-    // Accept both "--flag value" and "--flag=value".
-    const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
-    const flag = eq > 0 ? arg.slice(0, eq) : arg;
-    if (!(VALUE_FLAGS as readonly string[]).includes(flag)) {
-      throw usageError(`unknown argument ${JSON.stringify(arg)}`);
-    }
-    let value: string;
-    if (eq > 0) {
-      value = arg.slice(eq + 1);
-    } else {
-      if (i + 1 >= args.length) {
-        throw usageError(`${flag} needs a value`);
-      }
-      value = args[++i];
-    }
-    const list = values.get(flag as ValueFlag) ?? [];
-    list.push(value);
-    values.set(flag as ValueFlag, list);
+function parseFlags(args: string[]): CommandFlags {
+  let flags: CommandFlags;
+  try {
+    flags = parseCommandFlags(args, VALUE_FLAGS, SEAL_USAGE);
+  } catch (error) {
+    throw usageError((error as Error).message.split('\n')[0]);
   }
-  return { help, values };
+  if (flags.positional.length > 0) {
+    throw usageError(`unknown argument ${JSON.stringify(flags.positional[0])}`);
+  }
+  return flags;
 }
 
-function optionalSingle(flags: ParsedFlags, flag: ValueFlag): string | undefined {
-  const list = flags.values.get(flag) ?? [];
+function optionalSingle(flags: CommandFlags, flag: ValueFlag): string | undefined {
+  const list = flags.all.get(flag) ?? [];
   if (list.length > 1) {
     throw usageError(`${flag} given ${list.length} times: expected it once`);
   }
@@ -115,7 +93,7 @@ function optionalSingle(flags: ParsedFlags, flag: ValueFlag): string | undefined
   return list[0];
 }
 
-function single(flags: ParsedFlags, flag: ValueFlag): string {
+function single(flags: CommandFlags, flag: ValueFlag): string {
   const value = optionalSingle(flags, flag);
   if (value === undefined) {
     throw usageError(`missing ${flag}`);

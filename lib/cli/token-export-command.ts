@@ -1,7 +1,7 @@
 import { CoreV1Api, CustomObjectsApi, KubeConfig } from '@kubernetes/client-node';
 import { LINK_TOKENS } from '../runtime/resource-types';
 import { accessTokenDocument, renderAccessToken } from '../runtime/redeemer/access-token-document';
-import { parseCommandFlags } from '../runtime/redeemer/command-flags';
+import { parseCommandFlags } from './command-flags';
 import { describeError } from '../runtime/describe-error';
 import { apiStatusCode } from '../runtime/redeemer/kube-errors';
 import { DEFAULT_CODE_KEY, LinkToken } from '../runtime/redeemer/resources';

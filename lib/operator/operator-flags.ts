@@ -1,4 +1,4 @@
-import { parseCommandFlags } from '../runtime/redeemer/command-flags';
+import { parseCommandFlags } from '../cli/command-flags';
 import { UsageError } from './usage-error';
 
 /** Which flags a command takes. Every name is the long form (`--output`). */

@@ -3,6 +3,8 @@ export interface CommandFlags {
   readonly help: boolean;
   /** Each flag's value; a flag given twice keeps the later value (as Go's flag package does). */
   readonly values: ReadonlyMap<string, string>;
+  /** Every value of each flag, in the order given (for repeatable flags, or to refuse repeats). */
+  readonly all: ReadonlyMap<string, readonly string[]>;
   readonly positional: readonly string[];
 }
 
@@ -12,6 +14,7 @@ export interface CommandFlags {
  */
 export function parseCommandFlags(args: readonly string[], valueFlags: readonly string[], usage: string): CommandFlags {
   const values = new Map<string, string>();
+  const all = new Map<string, string[]>();
   const positional: string[] = [];
   let help = false;
   for (let i = 0; i < args.length; i++) {
@@ -34,6 +37,7 @@ export function parseCommandFlags(args: readonly string[], valueFlags: readonly 
       throw new Error(`${flag} needs a value\n${usage}`);
     }
     values.set(flag, value);
+    all.set(flag, [...(all.get(flag) ?? []), value]);
   }
-  return { help, values, positional };
+  return { help, values, all, positional };
 }

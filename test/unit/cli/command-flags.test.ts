@@ -1,4 +1,4 @@
-import { parseCommandFlags } from '../../../../lib/runtime/redeemer/command-flags';
+import { parseCommandFlags } from '../../../lib/cli/command-flags';
 
 const FLAGS = ['--kubeconfig', '--namespace', '--metrics-address'];
 
