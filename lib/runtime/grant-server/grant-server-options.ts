@@ -1,5 +1,6 @@
 import { parseGoDuration } from '../../validation/go-duration';
 import { parseListenAddress } from '../health-server';
+import { CommandFlags, parseCommandFlags } from '../../cli/command-flags';
 
 /** Everything `cdk8s-skupper grant-server` is configured with. */
 export interface GrantServerOptions {
@@ -49,21 +50,18 @@ export class UsageError extends Error {}
 
 /** Parses the arguments after `grant-server`; returns 'help' for --help. */
 export function parseGrantServerArgs(args: readonly string[]): GrantServerOptions | 'help' {
-  const values = new Map<Flag, string>();
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    if (arg === '--help' || arg === '-h') return 'help';
-    const match = /^--([a-z-]+)(?:=(.*))?$/s.exec(arg);
-    if (!match || !(FLAGS as readonly string[]).includes(match[1])) {
-      throw new UsageError(`unknown argument ${JSON.stringify(arg)}`);
-    }
-    let value = match[2];
-    if (value === undefined) {
-      if (i + 1 >= args.length) throw new UsageError(`--${match[1]} needs a value`);
-      value = args[++i];
-    }
-    values.set(match[1] as Flag, value); // later flags win, so tests can append overrides
+  let flags: CommandFlags;
+  try {
+    flags = parseCommandFlags(args, FLAGS.map(flag => `--${flag}`), '');
+  } catch (error) {
+    throw new UsageError((error as Error).message.trimEnd());
   }
+  if (flags.help) return 'help';
+  if (flags.positional.length > 0) {
+    throw new UsageError(`unknown argument ${JSON.stringify(flags.positional[0])}`);
+  }
+  // Later flags win (parseCommandFlags keeps the last), so tests can append overrides.
+  const values = new Map<Flag, string>([...flags.values].map(([flag, value]) => [flag.slice(2) as Flag, value]));
   const required = (flag: Flag): string => {
     const value = values.get(flag);
     if (value === undefined || value === '') throw new UsageError(`--${flag} is required`);
