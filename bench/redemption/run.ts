@@ -136,7 +136,7 @@ async function main(): Promise<void> {
       }),
       '',
       `In-process costs on this machine: RSA 2048 key generation ${costs.keygenMs.toFixed(0)} ms, ` +
-        `issueClientCertificate with a given key (node-forge signing) ${costs.signMs.toFixed(0)} ms.`,
+        `issueClientCertificate with a given key (native signing) ${costs.signMs.toFixed(0)} ms.`,
     ];
     console.log(lines.join('\n'));
   } finally {
