@@ -1,0 +1,289 @@
+// The hub-and-spokes topology end to end over THREE real control planes: the shared west (the
+// hub) and east (a spoke) clusters, plus a third cluster, north (the other spoke), started by this
+// file with the harness's startCluster. The network is declared as apps/topologies/hub-and-spokes.ts
+// declares it (hub west with the one grant server, spokes east and north, 2 redemptions within 1h
+// per link), but built here, because the example fixes the grant server's host and port and the
+// namespaces; here the host is 127.0.0.1 on a free port, so the redeemers reach the grant server
+// over loopback, and every site has a namespace of its own (see beforeAll for why not through
+// ApplicationNetwork itself, and how the result is checked against it).
+//
+// Each cluster's folder is applied with `kubectl apply -k`, the real sealed-secrets controllers
+// unseal the codes and the grant server's TLS key, the grant server runs on west and a redeemer on
+// each spoke, all through the bin entrypoint with the synthesized Deployments' own args and as the
+// synthesized ServiceAccounts (so their Roles are proven sufficient). Skupper itself (which cannot
+// be built here) is stood in for: west's skupper-site-ca and Site endpoints, and the Links' status.
+import { ChildProcess, spawn } from 'child_process';
+import * as crypto from 'crypto';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { ApplicationNetwork, Cluster, GrantServer, LinkAccess, LinkedSitePair, Site, synthClusters } from '../../lib';
+import { RunningCluster, startCluster, stopCluster } from '../harness/cluster';
+import { freePorts } from '../harness/free-ports';
+import { httpGet } from '../harness/http-get';
+import { kubectl } from '../harness/kubectl';
+import { claimRunDirectory } from '../harness/leftover-processes';
+import { CLUSTER_RUNS_DIR, REPO_ROOT } from '../harness/paths';
+import { runCommand } from '../harness/run-command';
+import { fetchSealingCertificate } from '../harness/sealed-secrets-controller';
+import { kubeconfigForServiceAccount } from '../harness/service-account-kubeconfig';
+import type { TestCluster } from '../harness/test-cluster';
+import { testClusters } from '../harness/test-clusters';
+import { FatalWaitError, waitFor } from '../harness/wait-for';
+import { testBinaries } from '../support/binaries';
+import { readObjects, TEST_KEY_CACHE, TEST_MASTER_SECRET } from '../support/example-synth';
+
+const CLI = path.join(REPO_ROOT, 'bin', 'cdk8s-skupper.js');
+const { west, east } = testClusters();
+const suffix = crypto.randomBytes(3).toString('hex');
+const ns = { west: `hs-west-${suffix}`, east: `hs-east-${suffix}`, north: `hs-north-${suffix}` };
+const SPOKES = ['east', 'north'] as const;
+type Spoke = typeof SPOKES[number];
+/** The default names of ApplicationNetwork: grant `link-<spoke>` on the hub, token `link-to-<hub>` on each spoke. */
+const TOKEN = 'link-to-west';
+const grantName = (spoke: Spoke): string => `link-${spoke}`;
+const GRANT_SERVER_SA = 'cdk8s-skupper-grant-server';
+const REDEEMER_SA = 'cdk8s-skupper-redeemer';
+const GRANT_SERVER_TLS_SECRET = 'cdk8s-skupper-grant-server-tls';
+
+// Standing in for Skupper on the hub: the endpoints its RouterAccess would resolve into west's Site status.
+const ENDPOINTS = [{ group: 'skupper-router', host: '127.0.0.1', name: 'inter-router', port: '55671' }];
+
+/** A `cdk8s-skupper` process started by this test, stopped by PID. */
+interface CliProcess {
+  readonly name: string;
+  readonly child: ChildProcess;
+  readonly log: string;
+  readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+/** Every process started, stopped in afterAll whatever happened. */
+const started: CliProcess[] = [];
+
+let northRun: RunningCluster | undefined;
+let north: TestCluster;
+let work: string;
+let outdir: string;
+let grantPort: number;
+let siteCaFile: string;
+const clusterOf = (site: 'west' | Spoke): TestCluster => ({ west, east, north })[site];
+
+beforeAll(async () => {
+  const begun = Date.now();
+  // The third cluster, in a run folder of its own (claimed by this process, so a later run kills
+  // its processes if this one crashes); stopped by PID in afterAll.
+  const runDir = path.join(CLUSTER_RUNS_DIR, `${new Date().toISOString().replace(/[:.]/g, '-')}-${process.pid}-hub-and-spokes`);
+  claimRunDirectory(runDir);
+  northRun = await startCluster('north', runDir, testBinaries());
+  north = northRun.info;
+  console.log(`[hub-and-spokes] north ready in ${((Date.now() - begun) / 1000).toFixed(1)} s (logs in ${north.logsDir})`);
+
+  work = fs.mkdtempSync(path.join(os.tmpdir(), 'cdk8s-skupper-hub-and-spokes-'));
+  const certificateDir = path.join(work, 'certs');
+  fs.mkdirSync(certificateDir);
+  for (const site of ['west', 'east', 'north'] as const) {
+    fs.writeFileSync(path.join(certificateDir, `${site}.pem`), await fetchSealingCertificate(clusterOf(site)));
+  }
+  [grantPort] = await freePorts(1);
+  outdir = path.join(work, 'dist');
+
+  // apps/topologies/hub-and-spokes.ts, with the grant server on 127.0.0.1:<free port> and test
+  // namespaces. ApplicationNetwork refuses a loopback grantServerHost across clusters (rightly: a
+  // real cluster cannot reach another's loopback), so the network is built here from the
+  // constructs ApplicationNetwork.build() itself uses: the hub's Site (linkAccess default) with ONE
+  // GrantServer, a Site per spoke, and one LinkedSitePair per spoke with the network's default names
+  // (grant `link-<spoke>`, token `link-to-west`); each spoke's TokenRedeemer comes with its token.
+  // That this is the same network is checked below against an ApplicationNetwork synthesized with
+  // a routable host: the same objects (kind, namespace, name) in every cluster folder.
+  const clustersFor = (dir: string): Record<'west' | Spoke, Cluster> => Object.fromEntries((['west', 'east', 'north'] as const).map(name => [name, new Cluster({
+    name, sealingCertificateFile: path.join(certificateDir, `${name}.pem`), outdir: path.join(dir, name),
+    masterSecret: TEST_MASTER_SECRET, keyCacheDir: TEST_KEY_CACHE,
+  })])) as Record<'west' | Spoke, Cluster>;
+  const clusters = clustersFor(outdir);
+  const hub = new Site(clusters.west, 'west', { namespace: ns.west, linkAccess: LinkAccess.DEFAULT });
+  new GrantServer(hub, 'GrantServer', { host: '127.0.0.1', port: grantPort });
+  for (const spoke of SPOKES) {
+    const site = new Site(clusters[spoke], spoke, { namespace: ns[spoke], linkAccess: LinkAccess.NONE });
+    new LinkedSitePair(hub, `Link:west.west:${spoke}.${spoke}`, {
+      listening: hub, connecting: site, grantName: grantName(spoke), tokenName: TOKEN, redemptionsAllowed: 2, expirationWindow: '1h',
+    });
+  }
+  synthClusters(Object.values(clusters));
+
+  const reference = path.join(work, 'reference');
+  const referenceClusters = clustersFor(reference);
+  const network = new ApplicationNetwork({ connected: true });
+  network.addSite({ cluster: referenceClusters.west, name: 'west', namespace: ns.west, grantServerHost: 'grants.west.example.com', grantServerPort: grantPort });
+  for (const spoke of SPOKES) network.addSite({ cluster: referenceClusters[spoke], name: spoke, namespace: ns[spoke] });
+  network.hubAndSpokes('west', [...SPOKES], { redemptionsAllowed: 2, expirationWindow: '1h' });
+  network.synth();
+  expect(network.links.map(link => [link.listening.name, link.connecting.name, link.grantName, link.tokenName]))
+    .toEqual(SPOKES.map(spoke => ['west', spoke, grantName(spoke), TOKEN]));
+  const objectIds = (dir: string): string[] => readObjects(dir).map(({ obj }) => `${obj.kind} ${obj.metadata.namespace ?? ''}/${obj.metadata.name}`).sort();
+  for (const site of ['west', 'east', 'north'] as const) {
+    expect(objectIds(path.join(outdir, site))).toEqual(objectIds(path.join(reference, site)));
+  }
+
+  await Promise.all((['west', 'east', 'north'] as const).map(site => kubectl(clusterOf(site), ['apply', '-k', path.join(outdir, site)])));
+  await Promise.all([
+    waitFor(`the grant server's TLS Secret unsealed on west`, () => secretExists('west', GRANT_SERVER_TLS_SECRET), { timeoutMs: 60_000 }),
+    ...SPOKES.map(spoke => waitFor(`the grant code unsealed on west for ${spoke}`, () => secretExists('west', `${grantName(spoke)}-code`), { timeoutMs: 60_000 })),
+    ...SPOKES.map(spoke => waitFor(`the token's code unsealed on ${spoke}`, () => secretExists(spoke, `${TOKEN}-code`), { timeoutMs: 60_000 })),
+  ]);
+  // Standing in for the Skupper controller on the hub (it cannot be built here): the site CA it
+  // makes for the Site, and the endpoints its RouterAccess resolves into the Site's status.
+  siteCaFile = await createSiteCa();
+  await kubectl(west, ['patch', 'site', 'west', '-n', ns.west, '--subresource=status', '--type=merge', '-p', JSON.stringify({ status: { endpoints: ENDPOINTS } })]);
+  console.log(`[hub-and-spokes] synthesized, applied and unsealed at ${((Date.now() - begun) / 1000).toFixed(1)} s`);
+});
+
+afterAll(async () => {
+  for (const cli of started) await stopCli(cli);
+  for (const [site, namespace] of Object.entries(ns) as Array<['west' | Spoke, string]>) {
+    if (site === 'north' && !northRun) continue;
+    await kubectl(clusterOf(site), ['delete', 'namespace', namespace, '--wait=false', '--ignore-not-found']).catch(() => undefined);
+  }
+  if (northRun) await stopCluster(northRun);
+  if (work) fs.rmSync(work, { recursive: true, force: true });
+});
+
+async function secretExists(site: 'west' | Spoke, name: string): Promise<boolean> {
+  return (await kubectl(clusterOf(site), ['get', 'secret', name, '-n', ns[site], '--ignore-not-found', '-o', 'name'])).trim() !== '';
+}
+
+async function getJson(site: 'west' | Spoke, kind: string, name: string): Promise<any | undefined> {
+  const out = await kubectl(clusterOf(site), ['get', kind, name, '-n', ns[site], '-o', 'json', '--ignore-not-found']);
+  return out.trim() === '' ? undefined : JSON.parse(out);
+}
+
+/** The args of a synthesized Deployment. */
+function deploymentArgs(site: 'west' | Spoke, name: string): string[] {
+  const deployment = readObjects(path.join(outdir, site)).map(o => o.obj).find(o => o.kind === 'Deployment' && o.metadata.name === name);
+  if (!deployment) throw new Error(`no Deployment ${name} synthesized for ${site}`);
+  return deployment.spec.template.spec.containers[0].args;
+}
+
+/** Standing in for Skupper: skupper-site-ca as it makes it (self-signed RSA 2048, PKCS#1 key, ca.crt = tls.crt). */
+async function createSiteCa(): Promise<string> {
+  const keyPem = crypto.generateKeyPairSync('rsa', {
+    modulusLength: 2048, privateKeyEncoding: { type: 'pkcs1', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' },
+  }).privateKey;
+  const keyFile = path.join(work, 'site-ca.key');
+  const certFile = path.join(work, 'site-ca.crt');
+  fs.writeFileSync(keyFile, keyPem, { mode: 0o600 });
+  await runCommand('openssl', ['req', '-x509', '-new', '-key', keyFile, '-subj', '/CN=west site CA', '-days', '1825', '-sha256',
+    '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,digitalSignature,keyEncipherment,keyCertSign', '-out', certFile]);
+  const b64 = (file: string): string => fs.readFileSync(file).toString('base64');
+  await kubectl(west, ['apply', '-f', '-'], { input: JSON.stringify({
+    apiVersion: 'v1', kind: 'Secret', type: 'kubernetes.io/tls', metadata: { name: 'skupper-site-ca', namespace: ns.west },
+    data: { 'tls.crt': b64(certFile), 'tls.key': b64(keyFile), 'ca.crt': b64(certFile) },
+  }) });
+  return certFile;
+}
+
+/** Runs `node bin/cdk8s-skupper.js ARGS`, logging into the cluster's logs, until /readyz answers. */
+async function startCli(cluster: TestCluster, name: string, args: string[], healthPort: number): Promise<CliProcess> {
+  const log = path.join(cluster.logsDir, `${name}.log`);
+  const logFd = fs.openSync(log, 'a');
+  const child = spawn(process.execPath, [CLI, ...args], { cwd: REPO_ROOT, stdio: ['ignore', logFd, logFd] });
+  fs.closeSync(logFd);
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>(resolve => child.once('exit', (code, signal) => resolve({ code, signal })));
+  const cli = { name, child, log, exited };
+  started.push(cli);
+  await waitFor(`${name} to be ready`, async () => {
+    if (child.exitCode !== null) throw new FatalWaitError(`${name} exited with ${child.exitCode}; log ${log}:\n${fs.readFileSync(log, 'utf8').slice(-3000)}`);
+    return (await httpGet(`http://127.0.0.1:${healthPort}/readyz`).catch(() => ({ status: 0 }))).status === 200;
+  }, { timeoutMs: 60_000, intervalMs: 200 });
+  return cli;
+}
+
+/** Stops by PID: SIGTERM, then SIGKILL if it hangs. */
+async function stopCli(cli: CliProcess): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
+  const { child } = cli;
+  if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+  const exit = await cli.exited;
+  clearTimeout(timer);
+  return exit;
+}
+
+describe('hub and spokes over three clusters', () => {
+  test('both spokes redeem at the hub\'s grant server; the links carry client certificates of the hub\'s site CA', async () => {
+    const [grantServerHealth, eastHealth, northHealth] = await freePorts(3);
+    const grantServerArgs = deploymentArgs('west', GRANT_SERVER_SA);
+    expect(grantServerArgs).toContain(`--port=${grantPort}`);
+    const grantServer = startCli(west, `grant-server-${ns.west}`, [...grantServerArgs,
+      '--kubeconfig', await kubeconfigForServiceAccount(west, ns.west, GRANT_SERVER_SA), '--namespace', ns.west,
+      '--bind-address', '127.0.0.1', '--metrics-address', `127.0.0.1:${grantServerHealth}`], grantServerHealth);
+    const health: Record<Spoke, number> = { east: eastHealth, north: northHealth };
+    const redeemers = SPOKES.map(async spoke => startCli(clusterOf(spoke), `redeemer-${ns[spoke]}`, [...deploymentArgs(spoke, REDEEMER_SA),
+      '--kubeconfig', await kubeconfigForServiceAccount(clusterOf(spoke), ns[spoke], REDEEMER_SA), '--namespace', ns[spoke],
+      '--metrics-address', `127.0.0.1:${health[spoke]}`], health[spoke]));
+    await Promise.all([grantServer, ...redeemers]);
+
+    for (const spoke of SPOKES) {
+      const token = await getJson(spoke, 'linktoken', TOKEN);
+      expect(token.spec.url).toBe(`https://127.0.0.1:${grantPort}/${ns.west}/${grantName(spoke)}`);
+      const status = await waitFor(`${spoke}'s token to be redeemed`, async () => {
+        const current = (await getJson(spoke, 'linktoken', TOKEN))?.status;
+        return current?.redeemed === true ? current : undefined;
+      }, { timeoutMs: 60_000, intervalMs: 250 });
+      expect(status).toMatchObject({ redeemed: true, secretName: TOKEN, links: [TOKEN] });
+
+      const site = await getJson(spoke, 'site', spoke);
+      const ownedBySite = { apiVersion: 'skupper.io/v2alpha1', kind: 'Site', name: spoke, uid: site.metadata.uid };
+      const secret = await getJson(spoke, 'secret', TOKEN);
+      const link = await getJson(spoke, 'link', TOKEN);
+      expect(secret.metadata.ownerReferences).toEqual([expect.objectContaining(ownedBySite)]);
+      expect(link.metadata.ownerReferences).toEqual([expect.objectContaining(ownedBySite)]);
+      expect(link.spec).toMatchObject({ endpoints: ENDPOINTS, tlsCredentials: TOKEN });
+
+      // The client certificate chains to the hub's skupper-site-ca, and names the spoke's Site.
+      const clientCert = path.join(work, `${spoke}-client.crt`);
+      fs.writeFileSync(clientCert, Buffer.from(secret.data['tls.crt'], 'base64'));
+      expect((await runCommand('openssl', ['verify', '-CAfile', siteCaFile, clientCert])).trim()).toBe(`${clientCert}: OK`);
+      expect(Buffer.from(secret.data['ca.crt'], 'base64').toString('utf8').trim()).toBe(fs.readFileSync(siteCaFile, 'utf8').trim());
+      expect(new crypto.X509Certificate(fs.readFileSync(clientCert)).subject).toBe(`CN=${site.metadata.uid}`);
+    }
+
+    // One counted redemption per link on the hub.
+    for (const spoke of SPOKES) {
+      const grant = await waitFor(`grant ${grantName(spoke)} to count its redemption`, async () => {
+        const current = await getJson('west', 'linkgrant', grantName(spoke));
+        return current?.status?.redemptions === 1 ? current : undefined;
+      }, { timeoutMs: 30_000, intervalMs: 250 });
+      expect(grant.spec).toMatchObject({ redemptionsAllowed: 2, expirationWindow: '1h' });
+    }
+  });
+
+  test('each token reports Ready once Skupper marks its Link ready', async () => {
+    for (const spoke of SPOKES) {
+      // Standing in for the Skupper controller on the spoke: the router has the link configured and up.
+      const lastTransitionTime = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
+      await kubectl(clusterOf(spoke), ['patch', 'link', TOKEN, '-n', ns[spoke], '--subresource=status', '--type=merge', '-p', JSON.stringify({
+        status: { conditions: [
+          { type: 'Configured', status: 'True', reason: 'Ready', message: 'OK', lastTransitionTime },
+          { type: 'Ready', status: 'True', reason: 'Ready', message: 'OK', lastTransitionTime },
+        ] },
+      })]);
+    }
+    for (const spoke of SPOKES) {
+      const status = await waitFor(`${spoke}'s token to be Ready`, async () => {
+        const current = (await getJson(spoke, 'linktoken', TOKEN))?.status;
+        return current?.status === 'Ready' ? current : undefined;
+      }, { timeoutMs: 30_000, intervalMs: 250 });
+      expect(status).toMatchObject({ redeemed: true, status: 'Ready', message: 'OK' });
+      expect((status.conditions as any[]).find(c => c.type === 'LinkReady')).toMatchObject({ status: 'True', reason: 'Ready' });
+    }
+    // Still one redemption each: reporting readiness never redeems again.
+    for (const spoke of SPOKES) {
+      expect((await getJson('west', 'linkgrant', grantName(spoke))).status.redemptions).toBe(1);
+    }
+  });
+
+  test('every process stops cleanly on SIGTERM', async () => {
+    expect(started.map(cli => cli.name)).toEqual([`grant-server-${ns.west}`, `redeemer-${ns.east}`, `redeemer-${ns.north}`]);
+    for (const cli of started) {
+      expect({ name: cli.name, exit: await stopCli(cli) }).toEqual({ name: cli.name, exit: { code: 0, signal: null } });
+    }
+  });
+});
