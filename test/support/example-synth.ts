@@ -11,9 +11,15 @@ export const TEST_MASTER_SECRET = MasterSecret.fromHex('00112233445566778899aabb
 /** Derived RSA keys are cached across test runs (the derivation is what is tested, not the 4 s it takes). */
 export const TEST_KEY_CACHE = path.join(os.tmpdir(), 'cdk8s-skupper-test-keys');
 
-/** Synthesizes the example app into a fresh temp folder and returns the folder. */
+const synthesizedDirs: string[] = [];
+// Remove the synthesized folders after the importing test file, so runs do not pile up in /tmp
+// (this module is imported at collection time, where jest allows registering hooks).
+afterAll(() => synthesizedDirs.splice(0).forEach(dir => fs.rmSync(dir, { recursive: true, force: true })));
+
+/** Synthesizes the example app into a fresh temp folder (removed when the process ends) and returns the folder. */
 export function synthExample(options: ExampleOptions = {}): string {
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'cdk8s-skupper-synth-'));
+  synthesizedDirs.push(outdir);
   synthClusters(exampleClusters({ masterSecret: TEST_MASTER_SECRET, keyCacheDir: TEST_KEY_CACHE, ...options, outdir }));
   return outdir;
 }
