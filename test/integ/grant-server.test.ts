@@ -23,6 +23,7 @@ import { kubeconfigForServiceAccount } from '../harness/service-account-kubeconf
 import { testClusters } from '../harness/test-clusters';
 import { sleep, waitFor } from '../harness/wait-for';
 import { readObjects, TEST_KEY_CACHE, TEST_MASTER_SECRET } from '../support/example-synth';
+import { createSkupperSiteCa } from '../support/skupper-stand-in';
 
 const { west, east } = testClusters();
 const suffix = crypto.randomBytes(3).toString('hex');
@@ -78,7 +79,7 @@ beforeAll(async () => {
   deploymentArgs = deployment.spec.template.spec.containers[0].args;
 
   await kubectl(west, ['apply', '-k', path.join(outdir, 'west')]);
-  siteCaFile = await createSiteCa();
+  siteCaFile = await createSkupperSiteCa(west, ns.west, 'west', work);
   await kubectl(west, ['patch', 'site', 'west', '-n', ns.west, '--subresource=status', '--type=merge', '-p', JSON.stringify({ status: { endpoints: ENDPOINTS } })]);
   // Extra grants for the tests below. They share the example grant's code Secret, which the
   // synthesized Role already lets the server read: no RBAC is widened for them.
@@ -99,24 +100,6 @@ afterAll(async () => {
   }
   fs.rmSync(work, { recursive: true, force: true });
 });
-
-/** Standing in for Skupper (which would create it for the Site): skupper-site-ca as it makes it: self-signed RSA 2048, PKCS#1 key, CN "<site> site CA", ca.crt = tls.crt. */
-async function createSiteCa(): Promise<string> {
-  const keyPem = crypto.generateKeyPairSync('rsa', {
-    modulusLength: 2048, privateKeyEncoding: { type: 'pkcs1', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' },
-  }).privateKey;
-  const keyFile = path.join(work, 'site-ca.key');
-  const certFile = path.join(work, 'site-ca.crt');
-  fs.writeFileSync(keyFile, keyPem, { mode: 0o600 });
-  await runCommand('openssl', ['req', '-x509', '-new', '-key', keyFile, '-subj', '/CN=west site CA', '-days', '1825', '-sha256',
-    '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,digitalSignature,keyEncipherment,keyCertSign', '-out', certFile]);
-  const b64 = (file: string) => fs.readFileSync(file).toString('base64');
-  await kubectl(west, ['apply', '-f', '-'], { input: JSON.stringify({
-    apiVersion: 'v1', kind: 'Secret', type: 'kubernetes.io/tls', metadata: { name: 'skupper-site-ca', namespace: ns.west },
-    data: { 'tls.crt': b64(certFile), 'tls.key': b64(keyFile), 'ca.crt': b64(certFile) },
-  }) });
-  return certFile;
-}
 
 async function applyGrant(name: string, spec: Record<string, unknown>): Promise<void> {
   await kubectl(west, ['apply', '-f', '-'], { input: JSON.stringify({

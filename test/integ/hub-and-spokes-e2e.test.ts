@@ -32,6 +32,7 @@ import { testClusters } from '../harness/test-clusters';
 import { FatalWaitError, waitFor } from '../harness/wait-for';
 import { testBinaries } from '../support/binaries';
 import { readObjects, TEST_KEY_CACHE, TEST_MASTER_SECRET } from '../support/example-synth';
+import { createSkupperSiteCa } from '../support/skupper-stand-in';
 
 const CLI = path.join(REPO_ROOT, 'bin', 'cdk8s-skupper.js');
 const { west, east } = testClusters();
@@ -131,7 +132,7 @@ beforeAll(async () => {
   ]);
   // Standing in for the Skupper controller on the hub (it cannot be built here): the site CA it
   // makes for the Site, and the endpoints its RouterAccess resolves into the Site's status.
-  siteCaFile = await createSiteCa();
+  siteCaFile = await createSkupperSiteCa(west, ns.west, 'west', work);
   await kubectl(west, ['patch', 'site', 'west', '-n', ns.west, '--subresource=status', '--type=merge', '-p', JSON.stringify({ status: { endpoints: ENDPOINTS } })]);
   console.log(`[hub-and-spokes] synthesized, applied and unsealed at ${((Date.now() - begun) / 1000).toFixed(1)} s`);
 });
@@ -160,24 +161,6 @@ function deploymentArgs(site: 'west' | Spoke, name: string): string[] {
   const deployment = readObjects(path.join(outdir, site)).map(o => o.obj).find(o => o.kind === 'Deployment' && o.metadata.name === name);
   if (!deployment) throw new Error(`no Deployment ${name} synthesized for ${site}`);
   return deployment.spec.template.spec.containers[0].args;
-}
-
-/** Standing in for Skupper: skupper-site-ca as it makes it (self-signed RSA 2048, PKCS#1 key, ca.crt = tls.crt). */
-async function createSiteCa(): Promise<string> {
-  const keyPem = crypto.generateKeyPairSync('rsa', {
-    modulusLength: 2048, privateKeyEncoding: { type: 'pkcs1', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' },
-  }).privateKey;
-  const keyFile = path.join(work, 'site-ca.key');
-  const certFile = path.join(work, 'site-ca.crt');
-  fs.writeFileSync(keyFile, keyPem, { mode: 0o600 });
-  await runCommand('openssl', ['req', '-x509', '-new', '-key', keyFile, '-subj', '/CN=west site CA', '-days', '1825', '-sha256',
-    '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,digitalSignature,keyEncipherment,keyCertSign', '-out', certFile]);
-  const b64 = (file: string): string => fs.readFileSync(file).toString('base64');
-  await kubectl(west, ['apply', '-f', '-'], { input: JSON.stringify({
-    apiVersion: 'v1', kind: 'Secret', type: 'kubernetes.io/tls', metadata: { name: 'skupper-site-ca', namespace: ns.west },
-    data: { 'tls.crt': b64(certFile), 'tls.key': b64(keyFile), 'ca.crt': b64(certFile) },
-  }) });
-  return certFile;
 }
 
 /** Runs `node bin/cdk8s-skupper.js ARGS`, logging into the cluster's logs, until /readyz answers. */
