@@ -6,6 +6,7 @@ import { parseOperatorFlags } from '../operator/operator-flags';
 import { DEFAULT_SEALED_SECRETS_CONTROLLER, SealedSecretsControllerRef } from '../operator/sealed-secrets-controller';
 import { Handshake, tlsHandshake } from '../operator/tls-handshake';
 import { dnsLabelFlag, UsageError } from '../operator/usage-error';
+import type { CliIo } from './cli-io';
 
 export const DOCTOR_USAGE = [
   'usage: cdk8s-skupper doctor [--kubeconfig FILE] [--context NAME]... [-n NS]',
@@ -24,12 +25,6 @@ export const DOCTOR_USAGE = [
   'Exit codes: 0 no check failed (warnings allowed), 1 a check failed, 2 bad arguments.',
 ].join('\n');
 
-/** What the command writes to (injected so tests need no process). */
-export interface DoctorIo {
-  readonly stdout: (s: string) => void;
-  readonly stderr: (s: string) => void;
-}
-
 interface DoctorArgs {
   readonly contexts: readonly ContextConfig[];
   readonly namespace?: string;
@@ -37,7 +32,7 @@ interface DoctorArgs {
 }
 
 /** `cdk8s-skupper doctor ...`: `args` are the arguments after "doctor". Resolves to the exit code. */
-export async function runDoctorCommand(args: string[], io: DoctorIo, handshake: Handshake = tlsHandshake): Promise<number> {
+export async function runDoctorCommand(args: string[], io: Pick<CliIo, 'stdout' | 'stderr'>, handshake: Handshake = tlsHandshake): Promise<number> {
   let parsed: DoctorArgs | 'help';
   try {
     parsed = parseDoctorArgs(args);

@@ -7,6 +7,7 @@ import { DEFAULT_SEALED_SECRETS_CONTROLLER, SealedSecretsControllerRef } from '.
 import { fetchCertificateThroughServiceProxy } from '../operator/service-proxy-certificate';
 import { dnsLabelFlag, UsageError } from '../operator/usage-error';
 import { SealingCertificate } from '../sealing/sealing-certificate';
+import type { CliIo } from './cli-io';
 
 export const FETCH_CERT_USAGE = [
   'usage: cdk8s-skupper fetch-cert [--kubeconfig FILE] [--context NAME] [--controller-name NAME]',
@@ -22,18 +23,12 @@ export const FETCH_CERT_USAGE = [
   'e.g. apps/certs/<cluster>.pem. The kubeconfig defaults to KUBECONFIG or ~/.kube/config.',
 ].join('\n');
 
-/** What the command writes to (injected so tests need no process). */
-export interface FetchCertIo {
-  readonly stdout: (s: string) => void;
-  readonly stderr: (s: string) => void;
-}
-
 /**
  * `cdk8s-skupper fetch-cert ...`: `args` are the arguments after "fetch-cert". Resolves 0 when
  * the certificate was printed or written, 2 for bad arguments; rejects (exit code 1) with a
  * message saying what to try when it cannot be fetched or is not a usable certificate.
  */
-export async function runFetchCertCommand(args: string[], io: FetchCertIo): Promise<number> {
+export async function runFetchCertCommand(args: string[], io: Pick<CliIo, 'stdout' | 'stderr'>): Promise<number> {
   let flags;
   let controller: SealedSecretsControllerRef;
   let reader: KubeConfigApiReader;

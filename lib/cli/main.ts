@@ -6,13 +6,7 @@ import { runRedeemerCommand } from './redeemer-command';
 import { runSealCommand } from './seal-command';
 import { runStatusCommand } from './status-command';
 import { runTokenCommand } from './token-export-command';
-
-/** The process streams and files a command may use; tests pass their own. */
-export interface CliIo {
-  readonly stdout: (s: string) => void;
-  readonly stderr: (s: string) => void;
-  readonly readFile: (p: string) => Buffer;
-}
+import type { CliIo } from './cli-io';
 
 interface Command {
   readonly summary: string;

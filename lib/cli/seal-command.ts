@@ -4,12 +4,7 @@ import { sealSecretManifest } from '../sealing/sealed-secret-manifest';
 import { SealingCertificate } from '../sealing/sealing-certificate';
 import { parseSealingScope, SealingScope } from '../sealing/sealing-scope';
 import { CommandFlags, parseCommandFlags } from './command-flags';
-
-/** What the seal command needs from the outside world (injected so tests need no files or process). */
-export interface SealCommandIo {
-  readonly stdout: (s: string) => void;
-  readonly readFile: (p: string) => Buffer;
-}
+import type { CliIo } from './cli-io';
 
 export const SEAL_USAGE = [
   'usage: cdk8s-skupper seal --cert FILE --namespace NS --name NAME [--scope strict|namespace-wide|cluster-wide]',
@@ -23,7 +18,7 @@ const VALUE_FLAGS = ['--cert', '--namespace', '--name', '--scope', '--type', '--
 type ValueFlag = typeof VALUE_FLAGS[number];
 
 /** `cdk8s-skupper seal ...`: `args` are the arguments after "seal". */
-export function runSealCommand(args: string[], io: SealCommandIo): void {
+export function runSealCommand(args: string[], io: Pick<CliIo, 'stdout' | 'readFile'>): void {
   const flags = parseFlags(args);
   if (flags.help) {
     io.stdout(SEAL_USAGE + '\n');
@@ -101,7 +96,7 @@ function single(flags: CommandFlags, flag: ValueFlag): string {
   return value;
 }
 
-function readFile(io: SealCommandIo, file: string, flag: string): Buffer {
+function readFile(io: Pick<CliIo, 'stdout' | 'readFile'>, file: string, flag: string): Buffer {
   try {
     return io.readFile(file);
   } catch (error) {

@@ -4,6 +4,7 @@ import { parseOperatorFlags } from '../operator/operator-flags';
 import { collectContextStatus } from '../operator/status-collector';
 import { renderStatusJson, renderStatusTable, STATUS_EXIT, statusExitCode, statusReport, statusSummary } from '../operator/status-report';
 import { dnsLabelFlag, UsageError } from '../operator/usage-error';
+import type { CliIo } from './cli-io';
 
 export const STATUS_USAGE = [
   'usage: cdk8s-skupper status [--kubeconfig FILE] [--context NAME]... [-n NS | -A] [-o table|json]',
@@ -17,12 +18,6 @@ export const STATUS_USAGE = [
   '1 something is not (or a list failed), 2 bad arguments, 3 a context could not be reached.',
 ].join('\n');
 
-/** What the command writes to (injected so tests need no process). */
-export interface StatusIo {
-  readonly stdout: (s: string) => void;
-  readonly stderr: (s: string) => void;
-}
-
 interface StatusArgs {
   readonly contexts: readonly ContextConfig[];
   readonly namespace?: string;
@@ -30,7 +25,7 @@ interface StatusArgs {
 }
 
 /** `cdk8s-skupper status ...`: `args` are the arguments after "status". Resolves to the exit code. */
-export async function runStatusCommand(args: string[], io: StatusIo, now: () => Date = () => new Date()): Promise<number> {
+export async function runStatusCommand(args: string[], io: Pick<CliIo, 'stdout' | 'stderr'>, now: () => Date = () => new Date()): Promise<number> {
   let parsed: StatusArgs | 'help';
   try {
     parsed = parseStatusArgs(args);

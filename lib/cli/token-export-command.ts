@@ -5,6 +5,7 @@ import { parseCommandFlags } from './command-flags';
 import { describeError } from '../runtime/describe-error';
 import { apiStatusCode } from '../runtime/redeemer/kube-errors';
 import { DEFAULT_CODE_KEY, LinkToken } from '../runtime/redeemer/resources';
+import type { CliIo } from './cli-io';
 
 export const TOKEN_EXPORT_USAGE = [
   'usage: cdk8s-skupper token export --namespace NS [--kubeconfig FILE] NAME',
@@ -21,13 +22,8 @@ export const TOKEN_USAGE = [
   '  export  print a LinkToken as a stock Skupper AccessToken',
 ].join('\n');
 
-/** What the command writes to (injected so tests need no process). */
-export interface TokenExportIo {
-  readonly stdout: (s: string) => void;
-}
-
 /** `cdk8s-skupper token <subcommand> ...`: `args` are the arguments after "token". */
-export function runTokenCommand(args: string[], io: TokenExportIo): Promise<number> {
+export function runTokenCommand(args: string[], io: Pick<CliIo, 'stdout'>): Promise<number> {
   const [subcommand, ...rest] = args;
   if (subcommand === 'export') {
     return runTokenExportCommand(rest, io);
@@ -44,7 +40,7 @@ export function runTokenCommand(args: string[], io: TokenExportIo): Promise<numb
  * code is printed, on purpose, to stdout only. Resolves 0; rejects with a message naming what is
  * missing.
  */
-export async function runTokenExportCommand(args: string[], io: TokenExportIo): Promise<number> {
+export async function runTokenExportCommand(args: string[], io: Pick<CliIo, 'stdout'>): Promise<number> {
   const flags = parseCommandFlags(args, ['--namespace', '--kubeconfig'], TOKEN_EXPORT_USAGE);
   if (flags.help) {
     io.stdout(TOKEN_EXPORT_USAGE + '\n');

@@ -74,7 +74,7 @@ export class LinkGrant extends Construct {
     const expirationWindow = props.expirationWindow ?? '15m';
     parseGoDuration(`expiration window of grant "${name}"`, expirationWindow);
     const issuer = validateDnsSubdomain(`issuer of grant "${name}"`, props.issuer ?? 'skupper-site-ca');
-    if (scope.node.findAll().some(c => c instanceof LinkGrant && c.name === name)) {
+    if (!scope.claimName('grant', name)) {
       throw new Error(`site "${scope.name}" already has a grant named "${name}": grant names must be unique per site`);
     }
     super(scope, id);

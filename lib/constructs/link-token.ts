@@ -47,7 +47,7 @@ export class LinkToken extends Construct {
     if (props.cost !== undefined && (!Number.isInteger(props.cost) || props.cost < 1)) {
       throw new Error(`invalid cost ${props.cost} of token "${name}": must be a positive integer`);
     }
-    if (scope.node.findAll().some(c => c instanceof LinkToken && c.name === name)) {
+    if (!scope.claimName('token', name)) {
       throw new Error(`site "${scope.name}" already has a token named "${name}": token names must be unique per site ` +
         '(the token name is also the name of the Link and Secret it creates)');
     }

@@ -90,6 +90,7 @@ export class Site extends Chart {
   public readonly apiObject: ApiObject;
   /** The Namespace object, when synthesized. */
   public readonly namespaceObject?: ApiObject;
+  private readonly claimedNames = new Set<string>();
 
   public constructor(scope: Cluster, id: string, props: SiteProps = {}) {
     const name = validateDnsLabel('site name', props.name ?? id);
@@ -131,5 +132,16 @@ export class Site extends Chart {
         settings: props.settings,
       },
     });
+  }
+
+  /**
+   * Records that a `kind` (grant, token) named `name` exists in this site; false when the name was
+   * already taken. A set rather than a tree walk keeps large hubs linear.
+   */
+  public claimName(kind: string, name: string): boolean {
+    const key = `${kind}/${name}`;
+    if (this.claimedNames.has(key)) return false;
+    this.claimedNames.add(key);
+    return true;
   }
 }
