@@ -18,6 +18,9 @@ export interface ClusterPki {
   readonly controllerManagerKey: string;
   /** Key that signs and verifies ServiceAccount tokens. */
   readonly serviceAccountKey: string;
+  /** Serving certificate of Skupper's own grant server (SAN 127.0.0.1 as IP and DNS name). */
+  readonly skupperGrantServerCert: string;
+  readonly skupperGrantServerKey: string;
 }
 
 /**
@@ -38,6 +41,8 @@ export async function createClusterPki(clusterDir: string, clusterName: string):
     controllerManagerCert: file('kube-controller-manager.crt'),
     controllerManagerKey: file('kube-controller-manager.key'),
     serviceAccountKey: file('sa.key'),
+    skupperGrantServerCert: file('skupper-grant-server.crt'),
+    skupperGrantServerKey: file('skupper-grant-server.key'),
   };
 
   await openssl(['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '3650',
@@ -54,6 +59,9 @@ export async function createClusterPki(clusterDir: string, clusterName: string):
       'keyUsage=critical,digitalSignature,keyEncipherment\nextendedKeyUsage=clientAuth\n'),
     signedCertificate(pki, dir, 'kube-controller-manager', '/CN=system:kube-controller-manager',
       'keyUsage=critical,digitalSignature,keyEncipherment\nextendedKeyUsage=clientAuth\n'),
+    // Go's client (Skupper's redeemer) checks IP SANs; the DNS form is for Proton-style checks.
+    signedCertificate(pki, dir, 'skupper-grant-server', '/CN=skupper-grant-server',
+      'subjectAltName=IP:127.0.0.1,DNS:127.0.0.1\nkeyUsage=critical,digitalSignature,keyEncipherment\nextendedKeyUsage=serverAuth\n'),
     openssl(['genrsa', '-out', pki.serviceAccountKey, '2048']),
   ]);
   return pki;

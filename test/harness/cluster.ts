@@ -15,7 +15,25 @@ import {
   SEALED_SECRETS_SERVICE_ACCOUNT,
   startSealedSecretsController,
 } from './sealed-secrets-controller';
+import { startSkupperController } from './skupper-controller';
 import type { TestCluster } from './test-cluster';
+
+/**
+ * Node ports each cluster's apiserver hands out. Skupper's `nodeport` access puts them into Site
+ * endpoints as 127.0.0.1:<nodePort>, where the tests start the listening site's router; disjoint
+ * ranges keep two clusters from ever giving two routers the same loopback port. All below the
+ * kernel's ephemeral range (32768+), so no client socket takes them either.
+ */
+const NODE_PORT_RANGES: Readonly<Record<string, string>> = {
+  west: '30000-30799',
+  east: '30800-31599',
+  north: '31600-32399',
+};
+
+export interface StartClusterOptions {
+  /** Also run Skupper's own AccessGrant server (on a free port) in this cluster's Skupper controller. */
+  readonly skupperGrantServer?: boolean;
+}
 
 /** A cluster started by this process: its connection info plus the handles to stop it. */
 export interface RunningCluster {
@@ -25,15 +43,17 @@ export interface RunningCluster {
 }
 
 /**
- * Starts one "cluster": its own etcd, kube-apiserver, kube-controller-manager and sealed-secrets
- * controller, all on free ports of 127.0.0.1, with the CRDs installed.
+ * Starts one "cluster": its own etcd, kube-apiserver, kube-controller-manager, sealed-secrets
+ * controller and Skupper controller, all on free ports of 127.0.0.1, with the CRDs installed.
  *
  * One etcd per cluster rather than a shared one with distinct --etcd-prefix: the clusters then
  * share no process, no revision counter and no compaction, so they are as independent as real
  * ones, and one can be stopped without touching the other. It costs one small process each
  * (tens of MB, well under a second to start).
  */
-export async function startCluster(name: string, runDir: string, binaries: TestBinaries): Promise<RunningCluster> {
+export async function startCluster(name: string, runDir: string, binaries: TestBinaries, options: StartClusterOptions = {}): Promise<RunningCluster> {
+  const nodePortRange = NODE_PORT_RANGES[name];
+  if (!nodePortRange) throw new Error(`no node-port range for test cluster ${name}; add one to NODE_PORT_RANGES (known: ${Object.keys(NODE_PORT_RANGES).join(', ')})`);
   const dir = path.join(runDir, name);
   fs.mkdirSync(dir, { recursive: true });
   const processes: ManagedProcess[] = [];
@@ -46,14 +66,15 @@ export async function startCluster(name: string, runDir: string, binaries: TestB
   };
 
   try {
-    const [etcdClient, etcdPeer, apiserverPort, sealedSecretsPort, sealedSecretsMetricsPort] = await freePorts(5);
+    const [etcdClient, etcdPeer, apiserverPort, sealedSecretsPort, sealedSecretsMetricsPort, grantServerPort] = await freePorts(6);
+    const skupperGrantServerPort = options.skupperGrantServer ? grantServerPort : undefined;
     const pki = await phase('certificates', () => createClusterPki(dir, name));
 
     const etcd = await phase('etcd', () => startEtcd({ binary: binaries.etcd, name, clusterDir: dir, clientPort: etcdClient, peerPort: etcdPeer }));
     processes.push(etcd.process);
 
     const apiserver = await phase('kube-apiserver', () =>
-      startKubeApiserver({ binary: binaries.kubeApiserver, clusterDir: dir, pki, etcdUrl: etcd.url, port: apiserverPort }),
+      startKubeApiserver({ binary: binaries.kubeApiserver, clusterDir: dir, pki, etcdUrl: etcd.url, port: apiserverPort, nodePortRange }),
     );
     processes.push(apiserver.process);
     const kubeconfig = writeKubeconfig({
@@ -95,6 +116,11 @@ export async function startCluster(name: string, runDir: string, binaries: TestB
     );
     processes.push(sealedSecrets.process);
 
+    const skupper = await phase('skupper-controller', () =>
+      startSkupperController({ binary: binaries.skupperController, clusterDir: dir, adminKubeconfig: kubeconfig, pki, grantServerPort: skupperGrantServerPort }),
+    );
+    processes.push(skupper);
+
     const info: TestCluster = {
       name,
       dir,
@@ -102,7 +128,9 @@ export async function startCluster(name: string, runDir: string, binaries: TestB
       server: apiserver.server,
       kubeconfig,
       caCertificate: pki.caCert,
-      ports: { etcdClient, etcdPeer, apiserver: apiserverPort, sealedSecrets: sealedSecretsPort, sealedSecretsMetrics: sealedSecretsMetricsPort },
+      ports: { etcdClient, etcdPeer, apiserver: apiserverPort, sealedSecrets: sealedSecretsPort, sealedSecretsMetrics: sealedSecretsMetricsPort, skupperGrantServer: skupperGrantServerPort },
+      nodePortRange,
+      skupperGrantServerCa: skupperGrantServerPort === undefined ? undefined : pki.caCert,
       sealedSecretsController: { namespace: SEALED_SECRETS_NAMESPACE, serviceAccount: SEALED_SECRETS_SERVICE_ACCOUNT },
       sealingCertificateUrl: sealedSecrets.certificateUrl,
       processes: processes.map((p) => p.info),

@@ -10,6 +10,8 @@ export interface KubeApiserverOptions {
   readonly pki: ClusterPki;
   readonly etcdUrl: string;
   readonly port: number;
+  /** `--service-node-port-range`, e.g. `30000-30799`. */
+  readonly nodePortRange: string;
 }
 
 /**
@@ -40,6 +42,7 @@ export async function startKubeApiserver(options: KubeApiserverOptions): Promise
       `--service-account-key-file=${pki.serviceAccountKey}`,
       `--service-account-signing-key-file=${pki.serviceAccountKey}`,
       '--service-cluster-ip-range=10.0.0.0/24',
+      `--service-node-port-range=${options.nodePortRange}`,
       '--authorization-mode=RBAC',
       '--allow-privileged=true',
       '--profiling=false',

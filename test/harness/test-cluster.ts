@@ -21,7 +21,13 @@ export interface TestCluster {
     readonly apiserver: number;
     readonly sealedSecrets: number;
     readonly sealedSecretsMetrics: number;
+    /** Skupper's own AccessGrant server (https://127.0.0.1:<port>), on clusters started with it. */
+    readonly skupperGrantServer?: number;
   };
+  /** Node ports this cluster's apiserver allocates (disjoint between clusters). */
+  readonly nodePortRange: string;
+  /** CA (PEM file) of Skupper's own grant server certificate, on clusters started with it. */
+  readonly skupperGrantServerCa?: string;
   /** Namespace and ServiceAccount the sealed-secrets controller runs as. */
   readonly sealedSecretsController: { readonly namespace: string; readonly serviceAccount: string };
   /** GET returns the controller's current public sealing certificate (PEM). */

@@ -41,7 +41,8 @@ export async function startTestRun(): Promise<TestClusters> {
     log(`${name}: logs in ${path.join(dir, 'logs')}, kubeconfig ${path.join(dir, 'admin.kubeconfig')}`);
   }
 
-  const results = await Promise.allSettled(TEST_CLUSTER_NAMES.map((name) => startCluster(name, runDir, binaries)));
+  // West also runs Skupper's own grant server: the listening side of the stock-interop tests.
+  const results = await Promise.allSettled(TEST_CLUSTER_NAMES.map((name) => startCluster(name, runDir, binaries, { skupperGrantServer: name === 'west' })));
   const clusters = results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
   holder[RUN_KEY] = { runDir, clusters };
   const failure = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');

@@ -208,6 +208,10 @@ describe('west and east', () => {
         'kube-apiserver': [local(cluster.ports.apiserver)],
         'kube-controller-manager': [], // --secure-port=0: no listener at all
         'sealed-secrets-controller': [local(cluster.ports.sealedSecrets), local(cluster.ports.sealedSecretsMetrics)].sort(),
+        // -disable-metrics: no listener, except Skupper's own grant server where it is enabled (west).
+        // The one exception to 127.0.0.1: Skupper binds it to ":<port>" and has no flag for the host
+        // (internal/kube/grants/config.go); tests reach it on 127.0.0.1 only.
+        'skupper-controller': cluster.ports.skupperGrantServer === undefined ? [] : [`*:${cluster.ports.skupperGrantServer}`],
       });
     }
   });

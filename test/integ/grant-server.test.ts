@@ -2,7 +2,8 @@
 // sealing certificate, apply it, let the real sealed-secrets controller unseal the grant code and
 // the server's TLS key, then run `cdk8s-skupper grant-server` (the bin entrypoint, with the
 // synthesized Deployment's own args) as the synthesized ServiceAccount, so its Role is proven
-// sufficient, and redeem over HTTPS on 127.0.0.1.
+// sufficient, and redeem over HTTPS on 127.0.0.1. The Site's CA and endpoints are the real Skupper
+// controller's (nodeport access on 127.0.0.1).
 import { ChildProcess, spawn } from 'child_process';
 import * as crypto from 'crypto';
 import * as fs from 'fs';
@@ -21,9 +22,10 @@ import { runCommand } from '../harness/run-command';
 import { fetchSealingCertificate } from '../harness/sealed-secrets-controller';
 import { kubeconfigForServiceAccount } from '../harness/service-account-kubeconfig';
 import { testClusters } from '../harness/test-clusters';
-import { sleep, waitFor } from '../harness/wait-for';
+import { routerConfig, routerEntity } from '../harness/site-router';
+import { SiteEndpoint, waitForLinkConfigured, waitForSkupperSite } from '../harness/skupper-site';
+import { waitFor } from '../harness/wait-for';
 import { readObjects, TEST_KEY_CACHE, TEST_MASTER_SECRET } from '../support/example-synth';
-import { createSkupperSiteCa } from '../support/skupper-stand-in';
 
 const { west, east } = testClusters();
 const suffix = crypto.randomBytes(3).toString('hex');
@@ -31,16 +33,8 @@ const ns = { west: `gs-west-${suffix}`, east: `gs-east-${suffix}` };
 const SERVICE_ACCOUNT = 'cdk8s-skupper-grant-server';
 const TLS_SECRET = 'cdk8s-skupper-grant-server-tls';
 const CODE_SECRET = 'grant-west-code';
-/** What the redeeming Site's UID would be: Skupper's kube redeemer sends it as the subject. */
+/** A redeeming Site's UID as the subject: Skupper's kube redeemer sends its Site's UID. */
 const SITE_UID = '3f1c2a9e-5b7d-4e8f-9a0b-1c2d3e4f5a6b';
-
-// Standing in for Skupper (its controller cannot be built here): the endpoints its RouterAccess
-// would resolve into the Site's status, on a host that is an IP and one that is a name.
-const ENDPOINTS = [
-  { name: 'inter-router', host: '127.0.0.1', port: '55671', group: 'skupper-router' },
-  { name: 'edge', host: '127.0.0.1', port: '45671', group: 'skupper-router' },
-  { name: 'inter-router', host: 'west.skupper.example', port: '55671', group: 'skupper-router' },
-];
 
 interface RawResponse {
   readonly status: number;
@@ -54,6 +48,8 @@ let metricsPort: number;
 let code: string; // secret: never printed, compared only as booleans
 let serverCaPem: string;
 let siteCaFile: string;
+/** What the Skupper controller resolved into the listening Site's status. */
+let ENDPOINTS: readonly SiteEndpoint[];
 let serverLog: string;
 let server: RunningServer | undefined;
 let deploymentArgs: string[];
@@ -79,8 +75,10 @@ beforeAll(async () => {
   deploymentArgs = deployment.spec.template.spec.containers[0].args;
 
   await kubectl(west, ['apply', '-k', path.join(outdir, 'west')]);
-  siteCaFile = await createSkupperSiteCa(west, ns.west, 'west', work);
-  await kubectl(west, ['patch', 'site', 'west', '-n', ns.west, '--subresource=status', '--type=merge', '-p', JSON.stringify({ status: { endpoints: ENDPOINTS } })]);
+  const site = await waitForSkupperSite(west, ns.west, work, { linkAccess: true });
+  siteCaFile = site.caFile;
+  ENDPOINTS = site.endpoints;
+  expect(ENDPOINTS.map((e) => [e.name, e.host])).toEqual([['inter-router', '127.0.0.1'], ['edge', '127.0.0.1']]);
   // Extra grants for the tests below. They share the example grant's code Secret, which the
   // synthesized Role already lets the server read: no RBAC is widened for them.
   await applyGrant('burst', { redemptionsAllowed: 3, expirationWindow: '1h' });
@@ -234,7 +232,8 @@ describe('grant server', () => {
 
     const certificate = certificateOf(secret);
     expect(certificate.subject).toBe(`CN=${SITE_UID}`);
-    expect(certificate.subjectAltName!.split(', ').sort()).toEqual(['DNS:127.0.0.1', 'DNS:west.skupper.example', 'IP Address:127.0.0.1']);
+    // Every endpoint host, an IP as both IP and DNS name (as Skupper's own certificates do).
+    expect(certificate.subjectAltName!.split(', ').sort()).toEqual(['DNS:127.0.0.1', 'IP Address:127.0.0.1']);
     const leafFile = path.join(work, 'leaf.crt');
     fs.writeFileSync(leafFile, certificate.toString());
     expect(await runCommand('openssl', ['verify', '-purpose', 'sslclient', '-CAfile', siteCaFile, leafFile])).toBe(`${leafFile}: OK\n`);
@@ -251,6 +250,11 @@ describe('grant server', () => {
     await kubectl(east, ['create', '-f', '-'], { input: [secret, ...links].map((o) => JSON.stringify(owned(o))).join('\n') });
     const link = JSON.parse(await kubectl(east, ['get', 'link', 'token-to-west', '-n', ns.east, '-o', 'json']));
     expect(link.spec).toEqual({ endpoints: ENDPOINTS, tlsCredentials: 'token-to-west' });
+    // The real Skupper controller on east accepts both: the Link lands in its router configuration.
+    await waitForLinkConfigured(east, ns.east, 'token-to-west');
+    const connector = routerEntity((await routerConfig(east, ns.east))!, 'connector', 'token-to-west');
+    const endpoint = ENDPOINTS.find((e) => e.name === 'inter-router')!;
+    expect(connector).toMatchObject({ role: 'inter-router', host: endpoint.host, port: endpoint.port, sslProfile: 'token-to-west-profile' });
 
     const status = await grantStatus('grant-west');
     expect(status.redemptions).toBe(1);
@@ -405,18 +409,26 @@ describe('grant server', () => {
   });
 
   test('rate limits failed attempts per client address, refusing even the right code while limited', async () => {
-    const answers = [];
-    for (let i = 0; i < 30; i++) answers.push(await redeem('generous', `wrong-${i}`));
-    const limited = answers.filter((a) => a.status === 429);
-    expect(limited.length).toBeGreaterThan(0);
-    expect(answers.slice(0, 10).every((a) => a.status === 404)).toBe(true);
-    expect(limited[0].headers['retry-after']).toMatch(/^[1-9]\d*$/);
-    expect(limited[0].body).toBe('Too many failed attempts\n');
-    expect((await redeem('generous', code, { name: 'patient' })).status).toBe(429);
-    // One attempt is regained per second.
-    await sleep(Number(limited[0].headers['retry-after']) * 1000 + 200);
-    expect((await redeem('generous', code, { name: 'patient' })).status).toBe(200);
-    expect((await grantStatus('generous')).redemptions).toBe(1);
+    // A server of its own whose bucket never refills within the test (1 attempt per hour): the
+    // outcome cannot depend on how long the requests take. Refill over time is unit-tested with
+    // an injected clock (failed-attempt-limiter.test.ts).
+    const [port, healthPort] = await freePorts(2);
+    const kubeconfig = await kubeconfigForServiceAccount(west, ns.west, SERVICE_ACCOUNT);
+    const limited = spawnServer([...deploymentArgs, '--kubeconfig', kubeconfig, '--namespace', ns.west, '--bind-address', '127.0.0.1',
+      `--port=${port}`, `--metrics-address=127.0.0.1:${healthPort}`, '--failed-attempt-burst=5', '--failed-attempt-interval=1h'], `grant-server-limited-${ns.west}`);
+    try {
+      await waitReady(limited, healthPort);
+      const attempt = (body: string, headers: Record<string, string> = {}) => request(`/${ns.west}/generous`, body, headers, 'POST', port);
+      const answers = [];
+      for (let i = 0; i < 8; i++) answers.push(await attempt(`wrong-${i}`));
+      expect(answers.map((a) => a.status)).toEqual([404, 404, 404, 404, 404, 429, 429, 429]);
+      expect(answers[5].body).toBe('Too many failed attempts\n');
+      expect(Number(answers[5].headers['retry-after'])).toBeGreaterThan(3000);
+      expect((await attempt(code, { name: 'patient' })).status).toBe(429);
+      expect((await grantStatus('generous')).redemptions ?? 0).toBe(0);
+    } finally {
+      await stop(limited);
+    }
   });
 
   test('is not ready, and does not listen, until its TLS Secret exists', async () => {
@@ -425,8 +437,8 @@ describe('grant server', () => {
       // An admin kubeconfig: the synthesized Role (rightly) does not let the server read a Secret named late-tls.
       '--kubeconfig', west.kubeconfig, '--namespace', ns.west, '--bind-address=127.0.0.1', `--metrics-address=127.0.0.1:${healthPort}`], `grant-server-late-${ns.west}`);
     try {
-      await waitFor('health endpoint to answer', async () => (await readyz(healthPort)) !== 0, { timeoutMs: 30_000, intervalMs: 200 });
-      await sleep(2_000);
+      // A condition, not a pause: it has synced its caches and says it waits for the Secret.
+      await waitFor('the server to wait for its TLS Secret', () => fs.readFileSync(late.log, 'utf8').includes('"waiting for the TLS Secret"'), { timeoutMs: 30_000, intervalMs: 200 });
       expect(await readyz(healthPort)).toBe(503);
       expect((await httpGet(`http://127.0.0.1:${healthPort}/healthz`)).status).toBe(200);
       await expect(request(`/${ns.west}/grant-west`, '', {}, 'GET', port)).rejects.toThrow(/ECONNREFUSED/);

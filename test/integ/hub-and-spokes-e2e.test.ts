@@ -10,31 +10,33 @@
 // Each cluster's folder is applied with `kubectl apply -k`, the real sealed-secrets controllers
 // unseal the codes and the grant server's TLS key, the grant server runs on west and a redeemer on
 // each spoke, all through the bin entrypoint with the synthesized Deployments' own args and as the
-// synthesized ServiceAccounts (so their Roles are proven sufficient). Skupper itself (which cannot
-// be built here) is stood in for: west's skupper-site-ca and Site endpoints, and the Links' status.
-import { ChildProcess, spawn } from 'child_process';
+// synthesized ServiceAccounts (so their Roles are proven sufficient). Every cluster runs the real
+// Skupper controller (site CAs, endpoints, Link status, router configuration), and the proof ends
+// at the data plane: a real skupper-router per site, started from what Skupper configured, and the
+// hub's router sees both spokes' routers over TLS 1.3 with the client certificates we issued.
 import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { ApplicationNetwork, Cluster, GrantServer, LinkAccess, LinkedSitePair, Site, synthClusters } from '../../lib';
 import { RunningCluster, startCluster, stopCluster } from '../harness/cluster';
+import { CliProcess, spawnCli, stopCli, waitForReadyz } from '../harness/cli-process';
 import { freePorts } from '../harness/free-ports';
-import { httpGet } from '../harness/http-get';
 import { kubectl } from '../harness/kubectl';
 import { claimRunDirectory } from '../harness/leftover-processes';
-import { CLUSTER_RUNS_DIR, REPO_ROOT } from '../harness/paths';
+import { CLUSTER_RUNS_DIR } from '../harness/paths';
+import { queryRouter, ROUTER_ENTITY } from '../harness/router-management';
 import { runCommand } from '../harness/run-command';
 import { fetchSealingCertificate } from '../harness/sealed-secrets-controller';
 import { kubeconfigForServiceAccount } from '../harness/service-account-kubeconfig';
+import { SiteRouter, startSiteRouter } from '../harness/site-router';
+import { SiteEndpoint, waitForLinkConfigured, waitForSkupperSite } from '../harness/skupper-site';
 import type { TestCluster } from '../harness/test-cluster';
 import { testClusters } from '../harness/test-clusters';
-import { FatalWaitError, waitFor } from '../harness/wait-for';
+import { waitFor } from '../harness/wait-for';
 import { testBinaries } from '../support/binaries';
 import { readObjects, TEST_KEY_CACHE, TEST_MASTER_SECRET } from '../support/example-synth';
-import { createSkupperSiteCa } from '../support/skupper-stand-in';
 
-const CLI = path.join(REPO_ROOT, 'bin', 'cdk8s-skupper.js');
 const { west, east } = testClusters();
 const suffix = crypto.randomBytes(3).toString('hex');
 const ns = { west: `hs-west-${suffix}`, east: `hs-east-${suffix}`, north: `hs-north-${suffix}` };
@@ -47,18 +49,12 @@ const GRANT_SERVER_SA = 'cdk8s-skupper-grant-server';
 const REDEEMER_SA = 'cdk8s-skupper-redeemer';
 const GRANT_SERVER_TLS_SECRET = 'cdk8s-skupper-grant-server-tls';
 
-// Standing in for Skupper on the hub: the endpoints its RouterAccess would resolve into west's Site status.
-const ENDPOINTS = [{ group: 'skupper-router', host: '127.0.0.1', name: 'inter-router', port: '55671' }];
+/** What the Skupper controller on the hub resolved into west's Site status (nodeport on 127.0.0.1). */
+let ENDPOINTS: readonly SiteEndpoint[];
 
-/** A `cdk8s-skupper` process started by this test, stopped by PID. */
-interface CliProcess {
-  readonly name: string;
-  readonly child: ChildProcess;
-  readonly log: string;
-  readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-}
 /** Every process started, stopped in afterAll whatever happened. */
 const started: CliProcess[] = [];
+const routers: SiteRouter[] = [];
 
 let northRun: RunningCluster | undefined;
 let north: TestCluster;
@@ -130,14 +126,15 @@ beforeAll(async () => {
     ...SPOKES.map(spoke => waitFor(`the grant code unsealed on west for ${spoke}`, () => secretExists('west', `${grantName(spoke)}-code`), { timeoutMs: 60_000 })),
     ...SPOKES.map(spoke => waitFor(`the token's code unsealed on ${spoke}`, () => secretExists(spoke, `${TOKEN}-code`), { timeoutMs: 60_000 })),
   ]);
-  // Standing in for the Skupper controller on the hub (it cannot be built here): the site CA it
-  // makes for the Site, and the endpoints its RouterAccess resolves into the Site's status.
-  siteCaFile = await createSkupperSiteCa(west, ns.west, 'west', work);
-  await kubectl(west, ['patch', 'site', 'west', '-n', ns.west, '--subresource=status', '--type=merge', '-p', JSON.stringify({ status: { endpoints: ENDPOINTS } })]);
+  // The real Skupper controller on the hub makes the site CA and resolves the endpoints.
+  const hubSite = await waitForSkupperSite(west, ns.west, work, { linkAccess: true });
+  siteCaFile = hubSite.caFile;
+  ENDPOINTS = hubSite.endpoints;
   console.log(`[hub-and-spokes] synthesized, applied and unsealed at ${((Date.now() - begun) / 1000).toFixed(1)} s`);
 });
 
 afterAll(async () => {
+  for (const router of routers) await router.process.stop();
   for (const cli of started) await stopCli(cli);
   for (const [site, namespace] of Object.entries(ns) as Array<['west' | Spoke, string]>) {
     if (site === 'north' && !northRun) continue;
@@ -165,28 +162,10 @@ function deploymentArgs(site: 'west' | Spoke, name: string): string[] {
 
 /** Runs `node bin/cdk8s-skupper.js ARGS`, logging into the cluster's logs, until /readyz answers. */
 async function startCli(cluster: TestCluster, name: string, args: string[], healthPort: number): Promise<CliProcess> {
-  const log = path.join(cluster.logsDir, `${name}.log`);
-  const logFd = fs.openSync(log, 'a');
-  const child = spawn(process.execPath, [CLI, ...args], { cwd: REPO_ROOT, stdio: ['ignore', logFd, logFd] });
-  fs.closeSync(logFd);
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>(resolve => child.once('exit', (code, signal) => resolve({ code, signal })));
-  const cli = { name, child, log, exited };
+  const cli = spawnCli(cluster.logsDir, name, args);
   started.push(cli);
-  await waitFor(`${name} to be ready`, async () => {
-    if (child.exitCode !== null) throw new FatalWaitError(`${name} exited with ${child.exitCode}; log ${log}:\n${fs.readFileSync(log, 'utf8').slice(-3000)}`);
-    return (await httpGet(`http://127.0.0.1:${healthPort}/readyz`).catch(() => ({ status: 0 }))).status === 200;
-  }, { timeoutMs: 60_000, intervalMs: 200 });
+  await waitForReadyz(cli, healthPort);
   return cli;
-}
-
-/** Stops by PID: SIGTERM, then SIGKILL if it hangs. */
-async function stopCli(cli: CliProcess): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
-  const { child } = cli;
-  if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
-  const exit = await cli.exited;
-  clearTimeout(timer);
-  return exit;
 }
 
 describe('hub and spokes over three clusters', () => {
@@ -238,29 +217,47 @@ describe('hub and spokes over three clusters', () => {
     }
   });
 
-  test('each token reports Ready once Skupper marks its Link ready', async () => {
+  test('Skupper configures each spoke\'s Link into its router, and the token follows the Link\'s status', async () => {
     for (const spoke of SPOKES) {
-      // Standing in for the Skupper controller on the spoke: the router has the link configured and up.
-      const lastTransitionTime = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
-      await kubectl(clusterOf(spoke), ['patch', 'link', TOKEN, '-n', ns[spoke], '--subresource=status', '--type=merge', '-p', JSON.stringify({
-        status: { conditions: [
-          { type: 'Configured', status: 'True', reason: 'Ready', message: 'OK', lastTransitionTime },
-          { type: 'Ready', status: 'True', reason: 'Ready', message: 'OK', lastTransitionTime },
-        ] },
-      })]);
-    }
-    for (const spoke of SPOKES) {
-      const status = await waitFor(`${spoke}'s token to be Ready`, async () => {
+      const link = await waitForLinkConfigured(clusterOf(spoke), ns[spoke], TOKEN);
+      expect(link.spec.tlsCredentials).toBe(TOKEN);
+      // Operational comes from the router pod's status sidecar, which no kubelet runs here.
+      const status = await waitFor(`${spoke}'s token to show its Link configured`, async () => {
         const current = (await getJson(spoke, 'linktoken', TOKEN))?.status;
-        return current?.status === 'Ready' ? current : undefined;
+        return typeof current?.message === 'string' && current.message.startsWith(`Link ${TOKEN} is configured`) ? current : undefined;
       }, { timeoutMs: 30_000, intervalMs: 250 });
-      expect(status).toMatchObject({ redeemed: true, status: 'Ready', message: 'OK' });
-      expect((status.conditions as any[]).find(c => c.type === 'LinkReady')).toMatchObject({ status: 'True', reason: 'Ready' });
+      expect(status).toMatchObject({ redeemed: true, status: 'Redeemed' });
     }
-    // Still one redemption each: reporting readiness never redeems again.
+    // Still one redemption each: following the Link never redeems again.
     for (const spoke of SPOKES) {
       expect((await getJson('west', 'linkgrant', grantName(spoke))).status.redemptions).toBe(1);
     }
+  });
+
+  test('the hub\'s real router sees both spokes\' real routers, over TLS 1.3, authenticated by the certificates we issued', async () => {
+    const hub = await startSiteRouter(west, ns.west, { label: `hub-${ns.west}` });
+    routers.push(hub);
+    const spokeRouters: Record<Spoke, SiteRouter> = {} as Record<Spoke, SiteRouter>;
+    for (const spoke of SPOKES) {
+      spokeRouters[spoke] = await startSiteRouter(clusterOf(spoke), ns[spoke], { label: `spoke-${ns[spoke]}`, links: [TOKEN] });
+      routers.push(spokeRouters[spoke]);
+    }
+    const inbound = await waitFor('both spokes\' inter-router connections at the hub', async () => {
+      const connections = (await queryRouter(hub.managementPort, ROUTER_ENTITY.connection)).filter(c => c.role === 'inter-router' && c.dir === 'in');
+      return connections.length === SPOKES.length ? connections : undefined;
+    }, { timeoutMs: 60_000, intervalMs: 500 });
+    const spokeUids = await Promise.all(SPOKES.map(async spoke => (await getJson(spoke, 'site', spoke)).metadata.uid as string));
+    expect(inbound.map(c => c.container).sort()).toEqual(SPOKES.map(spoke => spokeRouters[spoke].id).sort());
+    for (const connection of inbound) {
+      expect(connection).toMatchObject({ isEncrypted: true, isAuthenticated: true, sslProto: 'TLSv1.3', sasl: 'EXTERNAL' });
+    }
+    // The client certificate's CN is the spoke's Site UID, as our grant server issued it.
+    expect(inbound.map(c => c.user).sort()).toEqual(spokeUids.map(uid => `CN=${uid}`).sort());
+    const nodes = await waitFor('the hub\'s router to know both spoke routers', async () => {
+      const ids = (await queryRouter(hub.managementPort, ROUTER_ENTITY.routerNode)).map(n => n.id as string);
+      return SPOKES.every(spoke => ids.includes(spokeRouters[spoke].id)) ? ids : undefined;
+    }, { timeoutMs: 60_000, intervalMs: 500 });
+    expect(nodes).toEqual(expect.arrayContaining(SPOKES.map(spoke => spokeRouters[spoke].id)));
   });
 
   test('every process stops cleanly on SIGTERM', async () => {

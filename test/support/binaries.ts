@@ -9,6 +9,14 @@ export interface TestBinaries {
   readonly etcd: string;
   readonly sealedSecretsController: string;
   readonly kubeseal: string;
+  /** Skupper 2.2.1 controller, built from ../shared/vendor. */
+  readonly skupperController: string;
+  /** skupper-router 3.5.1 (Proton linked in statically). */
+  readonly skrouterd: string;
+  /** The router's management tool (Python), run with /usr/bin/python3 and routerPythonPath. */
+  readonly skmanage: string;
+  /** Where Proton's Python binding was installed (PYTHONPATH for skmanage). */
+  readonly routerPythonPath: string;
 }
 
 /** The cache folder of tools/build-test-binaries.sh. */
