@@ -1,15 +1,16 @@
 // The operator commands (fetch-cert, status, doctor) on the real test clusters, run exactly as a
 // user runs them: `node bin/cdk8s-skupper.js <command>` with a kubeconfig holding the admin
-// contexts of west and east. LinkGrants, LinkTokens and Links are created with kubectl in
-// namespaces of this test, and their status is written through the status subresource,
-// standing in for the grant server, the redeemer and Skupper's controller (none runs here).
+// contexts of west and east. LinkGrants and LinkTokens are created with kubectl in namespaces of
+// this test, and their status is written through the status subresource as our grant server and
+// redeemer write it (neither runs in this file); Links get their status from the real Skupper
+// controller of each cluster.
 // The grant server doctor shakes hands with is a TLS 1.3 server on 127.0.0.1 started by this
 // test with a throwaway CA.
 //
 // fetch-cert's default path goes through the API server's service proxy, which cannot reach the
 // test bed's sealed-secrets controller: it runs out of cluster on 127.0.0.1 with no Service or
 // pod, and endpoints may not be loopback addresses. Only its error path runs here; the proxy
-// request itself is unit-tested against a stand-in API server. --from-key-secret is tested in full.
+// request itself is unit-tested against a fake API server. --from-key-secret is tested in full.
 import { spawn } from 'child_process';
 import * as crypto from 'crypto';
 import * as fs from 'fs';
@@ -210,7 +211,7 @@ describe('fetch-cert', () => {
 
   test('why the default path cannot be proven end to end here: the apiserver refuses loopback endpoints', async () => {
     // The test controller runs on 127.0.0.1 (all test traffic stays on loopback), so it can never
-    // sit behind the service proxy; the proxy path is covered by unit tests against a stand-in API.
+    // sit behind the service proxy; the proxy path is covered by unit tests against a fake API server.
     await expect(apply(west, controllerEndpoints(STATUS_NS, '127.0.0.1', 8080))).rejects.toThrow('may not be in the loopback range');
   });
 });
@@ -314,8 +315,8 @@ describe('status', () => {
     const result = await cli([...statusArgs(), '--context', 'gone']);
     expect(result.code).toBe(3);
     expect(result.stderr).toBe(`error: cannot reach the API server of context "gone" (https://127.0.0.1:${unreachablePort}): connect ECONNREFUSED 127.0.0.1:${unreachablePort}\n`);
-    expect(tableRows(result.stdout)).toHaveLength(3);
-    expect(result.stdout.trimEnd().split('\n').pop()).toBe('all 3 objects are Ready; 1 context unreachable (gone)');
+    expect(tableRows(result.stdout)).toHaveLength(2);
+    expect(result.stdout.trimEnd().split('\n').pop()).toBe('all 2 objects are Ready; 1 context unreachable (gone)');
   });
 
   test('a list the credentials may not make is a warning and exit code 1', async () => {

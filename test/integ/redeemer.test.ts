@@ -23,7 +23,7 @@ import { REPO_ROOT } from '../harness/paths';
 import { fetchSealingCertificate } from '../harness/sealed-secrets-controller';
 import { kubeconfigForServiceAccount } from '../harness/service-account-kubeconfig';
 import { testClusters } from '../harness/test-clusters';
-import { waitForLinkConfigured } from '../harness/skupper-site';
+import { waitForLinkConfigured, waitForSkupperSite } from '../harness/skupper-site';
 import { waitFor } from '../harness/wait-for';
 import { readObjects, TEST_KEY_CACHE, TEST_MASTER_SECRET } from '../support/example-synth';
 import { answerDocuments, Document, renderAnswer, throwawayPki } from '../unit/runtime/redeemer/redemption-fixtures';
@@ -404,15 +404,9 @@ describe('redeemer', () => {
   });
 
   test('redeems against our own grant server (the real one, run as its synthesized ServiceAccount), not just the stub', async () => {
-    // Stand in for Skupper on west: the site CA it makes, and the endpoints its RouterAccess resolves.
-    const siteCa = throwawayPki().siteCa;
-    const endpoints = [{ group: 'skupper-router', host: '127.0.0.1', name: 'inter-router', port: '55671' }];
-    const b64 = (text: string): string => Buffer.from(text).toString('base64');
-    await kubectl(west, ['apply', '-f', '-'], { input: JSON.stringify({
-      apiVersion: 'v1', kind: 'Secret', type: 'kubernetes.io/tls', metadata: { name: 'skupper-site-ca', namespace: ns.west },
-      data: { 'tls.crt': b64(siteCa.certificatePem), 'tls.key': b64(siteCa.privateKeyPem), 'ca.crt': b64(siteCa.certificatePem) },
-    }) });
-    await kubectl(west, ['patch', 'site', 'west', '-n', ns.west, '--subresource=status', '--type=merge', '-p', JSON.stringify({ status: { endpoints } })]);
+    // West's Site as the real Skupper controller made it: its CA signs, its endpoints go into the Link.
+    const westSite = await waitForSkupperSite(west, ns.west, work, { linkAccess: true });
+    const endpoints = westSite.endpoints;
     const westObjects = readObjects(path.join(outdir, 'west')).map(o => o.obj);
     const grantServerArgs: string[] = westObjects.find(o => o.kind === 'Deployment').spec.template.spec.containers[0].args;
     const [grantServerHealthPort] = await freePorts(1);
@@ -427,13 +421,13 @@ describe('redeemer', () => {
     const status = await waitFor('the token to be redeemed at the real grant server', async () => {
       const current = await tokenStatus();
       const secret = current.redeemed === true ? await getJson('secret', TOKEN) : undefined;
-      return secret && new crypto.X509Certificate(Buffer.from(secret.data['ca.crt'], 'base64')).fingerprint256 === new crypto.X509Certificate(siteCa.certificatePem).fingerprint256
+      return secret && new crypto.X509Certificate(Buffer.from(secret.data['ca.crt'], 'base64')).fingerprint256 === new crypto.X509Certificate(westSite.caPem).fingerprint256
         ? { status: current, secret } : undefined;
     }, { timeoutMs: 60_000, intervalMs: 250 });
     expect(status.status).toMatchObject({ redeemed: true, links: [TOKEN], status: 'Redeemed' });
     const certificate = new crypto.X509Certificate(Buffer.from(status.secret.data['tls.crt'], 'base64'));
     expect(certificate.subject).toBe(`CN=${siteUid}`);
-    expect(certificate.verify(new crypto.X509Certificate(siteCa.certificatePem).publicKey)).toBe(true);
+    expect(certificate.verify(new crypto.X509Certificate(westSite.caPem).publicKey)).toBe(true);
     expect((await getJson('link', TOKEN)).spec).toEqual({ endpoints, tlsCredentials: TOKEN, cost: LINK_COST });
     const grant = JSON.parse(await kubectl(west, ['get', 'linkgrant', 'grant-west', '-n', ns.west, '-o', 'json']));
     expect(grant.status.redemptions).toBe(1);

@@ -1,4 +1,4 @@
-// A real HTTPS server on 127.0.0.1 standing in for a kube-apiserver (throwaway CA, bearer
+// A real HTTPS server on 127.0.0.1 faking a kube-apiserver (throwaway CA, bearer
 // token), and a kubeconfig pointing at it, so the commands run end to end through client-node's
 // credential handling without a cluster.
 import * as fs from 'fs';

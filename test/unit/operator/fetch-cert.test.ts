@@ -88,7 +88,7 @@ describe('--from-key-secret', () => {
   });
 });
 
-describe('cdk8s-skupper fetch-cert against an API server stand-in', () => {
+describe('cdk8s-skupper fetch-cert against a fake API server', () => {
   let dir: string;
   beforeEach(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cdk8s-skupper-fetch-cert-'));

@@ -2,7 +2,7 @@ import { ConflictError, GrantApi } from '../../../../lib/runtime/grant-server/gr
 import type { LinkGrant } from '../../../../lib/runtime/grant-server/resources';
 
 /**
- * An in-memory stand-in for the LinkGrant status subresource with the apiserver's optimistic
+ * An in-memory fake of the LinkGrant status subresource with the apiserver's optimistic
  * concurrency: a write with a stale resourceVersion fails with ConflictError. Each call yields
  * to the event loop, so concurrent callers interleave as they would over the network.
  */
