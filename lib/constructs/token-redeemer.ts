@@ -47,7 +47,8 @@ export class TokenRedeemer extends Construct {
         { apiGroups: ['cdk8s-skupper.io'], resources: ['linktokens/status'], verbs: ['get', 'update', 'patch'] },
         // The Site owns what a redemption creates, and its UID is the certificate subject.
         { apiGroups: ['skupper.io'], resources: ['sites'], verbs: ['get', 'list', 'watch'] },
-        { apiGroups: ['skupper.io'], resources: ['links'], verbs: ['get', 'list', 'watch', 'create'] },
+        // patch: the redeemer touches a new Link once Skupper 2.2.1 has left it unconfigured (link-nudge.ts).
+        { apiGroups: ['skupper.io'], resources: ['links'], verbs: ['get', 'list', 'watch', 'create', 'patch'] },
         // Create cannot be limited by name (the name is in the body); reads are limited to the
         // tokens' codes and the Secrets the tokens create.
         { apiGroups: [''], resources: ['secrets'], verbs: ['create'] },

@@ -1,6 +1,6 @@
 import * as crypto from 'crypto';
 import * as os from 'os';
-import { CoreV1Api, CustomObjectsApi, KubeConfig } from '@kubernetes/client-node';
+import { CoreV1Api, CustomObjectsApi, KubeConfig, PatchStrategy, setHeaderOptions } from '@kubernetes/client-node';
 import { describeError } from '../describe-error';
 import type { Logger } from '../logger';
 import { LINK_TOKENS, SKUPPER_LINKS } from '../resource-types';
@@ -54,6 +54,13 @@ export class KubeRedeemerCluster implements RedeemerCluster {
 
   public createLink(link: SkupperLink): Promise<SkupperLink | undefined> {
     return undefinedOn409(this.custom.createNamespacedCustomObject({ ...linksApi, namespace: this.namespace, body: link }) as Promise<SkupperLink>);
+  }
+
+  public async annotateLink(name: string, key: string, value: string): Promise<void> {
+    await absentOn404(this.custom.patchNamespacedCustomObject(
+      { ...linksApi, namespace: this.namespace, name, body: { metadata: { annotations: { [key]: value } } }, fieldManager: COMPONENT },
+      setHeaderOptions('Content-Type', PatchStrategy.MergePatch),
+    ));
   }
 
   public async writeTokenStatus(token: LinkToken, status: LinkTokenStatus): Promise<'written' | 'conflict' | 'gone'> {

@@ -5,6 +5,7 @@ import { isTransientFailure, RedemptionAnswer, RedemptionRequest } from './grant
 import { describeError } from '../describe-error';
 import { checkReceivedBundle } from './received-bundle';
 import { createdForToken, linksRecordedOn, objectsToCreate, ObjectsToCreate } from './received-objects';
+import { LINK_NUDGE_ANNOTATION, linkNudge } from './link-nudge';
 import { DEFAULT_CODE_KEY, LinkToken, LinkTokenStatus, Secret, SkupperLink, SkupperSite } from './resources';
 import { PERSISTENT_RETRY, RetrySchedule, TRANSIENT_RETRY } from './retry-schedule';
 import { desiredTokenStatus, sameStatus, TokenOutcome } from './token-status';
@@ -19,6 +20,8 @@ export interface RedeemerCluster {
   /** The created object, or undefined when one of that name already exists. */
   createSecret(secret: Secret): Promise<Secret | undefined>;
   createLink(link: SkupperLink): Promise<SkupperLink | undefined>;
+  /** Sets one annotation on a Link (a no-op when the Link is gone). */
+  annotateLink(name: string, key: string, value: string): Promise<void>;
   /** Replaces the status if the token is still at the version read ('conflict' otherwise). */
   writeTokenStatus(token: LinkToken, status: LinkTokenStatus): Promise<'written' | 'conflict' | 'gone'>;
   recordEvent(token: LinkToken, type: 'Normal' | 'Warning', reason: string, message: string): Promise<void>;
@@ -103,7 +106,7 @@ export class TokenReconciler {
     }
     if (existing.kind === 'complete') {
       this.retries.forget(name);
-      return { outcome: { kind: 'redeemed', secretName: existing.secretName, links: existing.links }, result: {} };
+      return { outcome: { kind: 'redeemed', secretName: existing.secretName, links: existing.links }, result: await this.nudgeLinks(existing.links) };
     }
     const pending = this.retries.pending(token, this.now().getTime());
     if (pending) {
@@ -191,7 +194,7 @@ export class TokenReconciler {
     this.options.metrics.tokenRedemptions.inc({ outcome: 'redeemed' });
     this.retries.forget(name);
     log.info('token redeemed', { secret: name, links: links.map(link => link.metadata?.name).join(',') });
-    return { outcome: { kind: 'redeemed', secretName: name, links }, result: {} };
+    return { outcome: { kind: 'redeemed', secretName: name, links }, result: await this.nudgeLinks(links) };
   }
 
   /** Creates the Secret (unless a crash left it behind), then the Links; the Links, or why not. */
@@ -227,6 +230,24 @@ export class TokenReconciler {
       }
     }
     return links;
+  }
+
+  /** Touches the Links Skupper has not configured yet (link-nudge.ts); when to look again. */
+  private async nudgeLinks(links: readonly SkupperLink[]): Promise<ReconcileResult> {
+    let requeueAfterMs: number | undefined;
+    for (const link of links) {
+      const nudge = linkNudge(link, this.now());
+      if (nudge.touchWith !== undefined) {
+        try {
+          await this.options.cluster.annotateLink(link.metadata!.name!, LINK_NUDGE_ANNOTATION, nudge.touchWith);
+          this.options.log.info('touched a Link Skupper has not configured yet', { link: link.metadata?.name, touch: nudge.touchWith });
+        } catch (error) {
+          this.options.log.warn('could not touch Link', { link: link.metadata?.name, error: describeError(error) });
+        }
+      }
+      if (nudge.requeueAfterMs !== undefined) requeueAfterMs = Math.min(requeueAfterMs ?? Infinity, nudge.requeueAfterMs);
+    }
+    return requeueAfterMs === undefined ? {} : { requeueAfterMs };
   }
 
   /** Writes the status the verdict calls for, if it differs, and tells about the change. */

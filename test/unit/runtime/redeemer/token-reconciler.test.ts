@@ -3,6 +3,7 @@ import { RuntimeMetrics } from '../../../../lib/runtime/metrics';
 import { RedemptionAnswer, RedemptionRequest } from '../../../../lib/runtime/redeemer/grant-server-client';
 import { LINKS_ANNOTATION, TOKEN_MARKER } from '../../../../lib/runtime/redeemer/received-objects';
 import { Condition, LinkToken, LinkTokenStatus, Secret, SkupperLink, SkupperSite } from '../../../../lib/runtime/redeemer/resources';
+import { LINK_NUDGE_ANNOTATION } from '../../../../lib/runtime/redeemer/link-nudge';
 import { RedeemerCluster, TokenReconciler } from '../../../../lib/runtime/redeemer/token-reconciler';
 import { answerDocuments, Document, renderAnswer, throwawayPki } from './redemption-fixtures';
 
@@ -34,6 +35,13 @@ class FakeCluster implements RedeemerCluster {
   public async readLink(name: string) { return structuredClone(this.links.get(name)); }
   public async createSecret(secret: Secret) { return this.create(this.secrets, secret, 'Secret'); }
   public async createLink(link: SkupperLink) { return this.create(this.links, link, 'Link'); }
+  public readonly touches: string[] = [];
+  public async annotateLink(name: string, key: string, value: string) {
+    const link = this.links.get(name);
+    if (!link) return;
+    this.links.set(name, { ...link, metadata: { ...link.metadata, annotations: { ...link.metadata?.annotations, [key]: value } } });
+    this.touches.push(`${name} ${key}=${value}`);
+  }
   public async writeTokenStatus(token: LinkToken, status: LinkTokenStatus): Promise<'written' | 'conflict' | 'gone'> {
     const current = this.tokens.get(token.metadata!.name!);
     if (!current) return 'gone';
@@ -159,6 +167,26 @@ test('redeems once: POSTs as Skupper does, creates the Secret then the Link owne
   expect(await s.reconciler.reconcile(TOKEN)).toEqual({});
   expect(s.requests).toHaveLength(1);
   expect(s.cluster.statuses).toHaveLength(1);
+});
+
+test('touches a new Link Skupper leaves unconfigured (its 2.2.1 bug), by the injected clock, until Skupper reports on it', async () => {
+  const s = setup();
+  await s.reconciler.reconcile(TOKEN);
+  // As the API server would have set it: created now.
+  const link = s.cluster.links.get(TOKEN)!;
+  s.cluster.links.set(TOKEN, { ...link, metadata: { ...link.metadata, creationTimestamp: new Date(s.clock.now) } });
+  expect(await s.reconciler.reconcile(TOKEN)).toEqual({ requeueAfterMs: 2_000 });
+  expect(s.cluster.touches).toEqual([]);
+
+  s.clock.now += 2_000;
+  expect(await s.reconciler.reconcile(TOKEN)).toEqual({ requeueAfterMs: 3_000 });
+  expect(s.cluster.touches).toEqual([`${TOKEN} ${LINK_NUDGE_ANNOTATION}=1`]);
+
+  setLinkConditions(s.cluster, [{ type: 'Configured', status: 'True', reason: 'Ready', message: 'OK' }]);
+  s.clock.now += 60_000;
+  expect(await s.reconciler.reconcile(TOKEN)).toEqual({});
+  expect(s.cluster.touches).toHaveLength(1);
+  expect(s.requests).toHaveLength(1);
 });
 
 test('follows the Link\'s conditions onto the token', async () => {
