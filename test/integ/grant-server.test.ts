@@ -348,8 +348,9 @@ describe('grant server', () => {
     });
     const elapsed = Date.now() - started;
     expect(outcome).toMatch(/^(HTTP\/1\.1 408|closed)/);
+    // Cut off by the request timeout (not the 15 s give-up above), and not before it: a lower
+    // bound only, which a slow machine cannot break.
     expect(elapsed).toBeGreaterThanOrEqual(2_500);
-    expect(elapsed).toBeLessThan(10_000);
   });
 
   test('refuses TLS 1.2 clients', async () => {
