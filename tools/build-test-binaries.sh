@@ -94,7 +94,17 @@ k8s_ldflags() {
 }
 
 # The real Skupper, from the vendored snapshots.
-VENDOR="${CDK8S_SKUPPER_VENDOR:-$(cd "$TOOLS/../.." && pwd)/shared/vendor}"
+# The snapshots live beside the repository (../shared/vendor); a clone elsewhere finds them in the
+# workplace's shared folder, or wherever CDK8S_SKUPPER_VENDOR points.
+find_vendor() {
+  local candidate
+  for candidate in ${CDK8S_SKUPPER_VENDOR:+"$CDK8S_SKUPPER_VENDOR"} "$(cd "$TOOLS/../.." && pwd)/shared/vendor" /work/shared/vendor; do
+    if [ -f "$candidate/README.md" ]; then echo "$candidate"; return; fi
+  done
+  echo "[build] vendored sources not found (tried \$CDK8S_SKUPPER_VENDOR, ../shared/vendor, /work/shared/vendor)" >&2
+  exit 1
+}
+VENDOR="$(find_vendor)"
 SKUPPER_TARBALL="$(vendored skupper-2.2.1.tar.gz)"
 PROTON_TARBALL="$(vendored qpid-proton-e5d5c2b.tar.gz)"
 ROUTER_TARBALL="$(vendored skupper-router-3.5.1.tar.gz)"
