@@ -98,10 +98,14 @@ k8s_ldflags() {
 # workplace's shared folder, or wherever CDK8S_SKUPPER_VENDOR points.
 find_vendor() {
   local candidate
-  for candidate in ${CDK8S_SKUPPER_VENDOR:+"$CDK8S_SKUPPER_VENDOR"} "$(cd "$TOOLS/../.." && pwd)/shared/vendor" /work/shared/vendor; do
+  if [ -n "${CDK8S_SKUPPER_VENDOR:-}" ]; then
+    [ -f "$CDK8S_SKUPPER_VENDOR/README.md" ] || { echo "[build] CDK8S_SKUPPER_VENDOR=$CDK8S_SKUPPER_VENDOR has no README.md with checksums" >&2; exit 1; }
+    echo "$CDK8S_SKUPPER_VENDOR"; return
+  fi
+  for candidate in "$(cd "$TOOLS/../.." && pwd)/shared/vendor" /work/shared/vendor; do
     if [ -f "$candidate/README.md" ]; then echo "$candidate"; return; fi
   done
-  echo "[build] vendored sources not found (tried \$CDK8S_SKUPPER_VENDOR, ../shared/vendor, /work/shared/vendor)" >&2
+  echo "[build] vendored sources not found (tried ../shared/vendor and /work/shared/vendor; set CDK8S_SKUPPER_VENDOR)" >&2
   exit 1
 }
 VENDOR="$(find_vendor)"
