@@ -13,9 +13,9 @@ export const LINK_NUDGE_ANNOTATION = 'cdk8s-skupper.io/configure-requested';
 /**
  * Milliseconds after the Link's creation at which it is touched, if Skupper has not configured it
  * by then. Not at once: an update that reaches Skupper's work queue before it handled the create is
- * merged into it (the queue is keyed by object) and is lost the same way.
+ * merged into it (the queue is keyed by object) and is lost the same way; later touches cover that.
  */
-export const LINK_NUDGE_AFTER_MS: readonly number[] = [2_000, 5_000, 12_000];
+export const LINK_NUDGE_AFTER_MS: readonly number[] = [250, 1_000, 3_000, 8_000];
 
 export interface LinkNudge {
   /** Touch the Link now, setting the annotation to this count. */

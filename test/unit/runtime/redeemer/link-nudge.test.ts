@@ -14,14 +14,15 @@ function link(touches?: string, conditions: Array<{ type: string; status: string
 }
 
 test('waits for the first delay before touching a new Link', () => {
-  expect(linkNudge(link(), at(500))).toEqual({ requeueAfterMs: LINK_NUDGE_AFTER_MS[0] - 500 });
+  expect(linkNudge(link(), at(100))).toEqual({ requeueAfterMs: LINK_NUDGE_AFTER_MS[0] - 100 });
 });
 
 test('touches at each delay, counting, and stops after the last', () => {
   expect(linkNudge(link(), at(LINK_NUDGE_AFTER_MS[0]))).toEqual({ touchWith: '1', requeueAfterMs: LINK_NUDGE_AFTER_MS[1] - LINK_NUDGE_AFTER_MS[0] });
   expect(linkNudge(link('1'), at(LINK_NUDGE_AFTER_MS[0] + 1))).toEqual({ requeueAfterMs: LINK_NUDGE_AFTER_MS[1] - LINK_NUDGE_AFTER_MS[0] - 1 });
-  expect(linkNudge(link('2'), at(LINK_NUDGE_AFTER_MS[2]))).toEqual({ touchWith: '3', requeueAfterMs: undefined });
-  expect(linkNudge(link('3'), at(3_600_000))).toEqual({});
+  const last = LINK_NUDGE_AFTER_MS.length - 1;
+  expect(linkNudge(link(String(last)), at(LINK_NUDGE_AFTER_MS[last]))).toEqual({ touchWith: String(last + 1), requeueAfterMs: undefined });
+  expect(linkNudge(link(String(last + 1)), at(3_600_000))).toEqual({});
 });
 
 test('does nothing once Skupper has written any condition, or without a creation time, or with a foreign count', () => {

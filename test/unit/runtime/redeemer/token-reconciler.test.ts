@@ -3,7 +3,7 @@ import { RuntimeMetrics } from '../../../../lib/runtime/metrics';
 import { RedemptionAnswer, RedemptionRequest } from '../../../../lib/runtime/redeemer/grant-server-client';
 import { LINKS_ANNOTATION, TOKEN_MARKER } from '../../../../lib/runtime/redeemer/received-objects';
 import { Condition, LinkToken, LinkTokenStatus, Secret, SkupperLink, SkupperSite } from '../../../../lib/runtime/redeemer/resources';
-import { LINK_NUDGE_ANNOTATION } from '../../../../lib/runtime/redeemer/link-nudge';
+import { LINK_NUDGE_AFTER_MS, LINK_NUDGE_ANNOTATION } from '../../../../lib/runtime/redeemer/link-nudge';
 import { RedeemerCluster, TokenReconciler } from '../../../../lib/runtime/redeemer/token-reconciler';
 import { answerDocuments, Document, renderAnswer, throwawayPki } from './redemption-fixtures';
 
@@ -175,11 +175,11 @@ test('touches a new Link Skupper leaves unconfigured (its 2.2.1 bug), by the inj
   // As the API server would have set it: created now.
   const link = s.cluster.links.get(TOKEN)!;
   s.cluster.links.set(TOKEN, { ...link, metadata: { ...link.metadata, creationTimestamp: new Date(s.clock.now) } });
-  expect(await s.reconciler.reconcile(TOKEN)).toEqual({ requeueAfterMs: 2_000 });
+  expect(await s.reconciler.reconcile(TOKEN)).toEqual({ requeueAfterMs: LINK_NUDGE_AFTER_MS[0] });
   expect(s.cluster.touches).toEqual([]);
 
-  s.clock.now += 2_000;
-  expect(await s.reconciler.reconcile(TOKEN)).toEqual({ requeueAfterMs: 3_000 });
+  s.clock.now += LINK_NUDGE_AFTER_MS[0];
+  expect(await s.reconciler.reconcile(TOKEN)).toEqual({ requeueAfterMs: LINK_NUDGE_AFTER_MS[1] - LINK_NUDGE_AFTER_MS[0] });
   expect(s.cluster.touches).toEqual([`${TOKEN} ${LINK_NUDGE_ANNOTATION}=1`]);
 
   setLinkConditions(s.cluster, [{ type: 'Configured', status: 'True', reason: 'Ready', message: 'OK' }]);
