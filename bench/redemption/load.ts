@@ -1,5 +1,11 @@
 import * as https from 'https';
 
+/** Where one worker redeems: a grant's URL and its code (secret: never printed). */
+export interface RedemptionTarget {
+  readonly url: URL;
+  readonly code: string;
+}
+
 /** One redemption's result. */
 export interface Sample {
   readonly status: number;
@@ -10,49 +16,51 @@ export interface Sample {
 export interface LoadResult {
   readonly requests: number;
   readonly ok: number;
-  readonly perSecond: number;
+  /** Successful redemptions per second of wall time. */
+  readonly okPerSecond: number;
+  /** Latency of the successful redemptions. */
   readonly p50Ms: number;
   readonly p99Ms: number;
+  /** Failed requests by HTTP status (0: no answer). */
+  readonly failures: Readonly<Record<string, number>>;
 }
 
 /** POSTs the code to `url` as Skupper's redeemer does (TLS 1.3, fresh connection, name/subject headers). */
-export function redeemOnce(url: URL, caPem: string, code: string, name: string): Promise<Sample> {
+export function redeemOnce(target: RedemptionTarget, caPem: string, name: string): Promise<Sample> {
   const started = process.hrtime.bigint();
-  return new Promise((resolve, reject) => {
-    const req = https.request(url, {
+  const elapsedMs = (): number => Number(process.hrtime.bigint() - started) / 1e6;
+  return new Promise((resolve) => {
+    const req = https.request(target.url, {
       method: 'POST', ca: caPem, minVersion: 'TLSv1.3', agent: false, timeout: 60_000, headers: { name, subject: `subject-${name}` },
     }, (res) => {
       res.resume();
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, ms: Number(process.hrtime.bigint() - started) / 1e6 }));
-      res.on('error', reject);
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, ms: elapsedMs() }));
+      res.on('error', () => resolve({ status: 0, ms: elapsedMs() }));
     });
     req.on('timeout', () => req.destroy(new Error('timed out')));
-    req.on('error', reject);
-    req.end(code);
+    req.on('error', () => resolve({ status: 0, ms: elapsedMs() }));
+    req.end(target.code);
   });
 }
 
 /**
- * Runs `total` redemptions with `concurrency` workers; worker `w` redeems `urls[w % urls.length]`
+ * Runs `total` redemptions with `concurrency` workers; worker `w` redeems `targets[w % targets.length]`
  * (one grant for all, or one per worker). Every redemption has a distinct name, so each counts.
  */
-export async function runLoad(urls: readonly URL[], caPem: string, code: string, concurrency: number, total: number, tag: string): Promise<LoadResult> {
+export async function runLoad(targets: readonly RedemptionTarget[], caPem: string, concurrency: number, total: number, tag: string): Promise<LoadResult> {
   const samples: Sample[] = [];
   let next = 0;
   const started = process.hrtime.bigint();
   await Promise.all(Array.from({ length: concurrency }, async (_, worker) => {
     for (let i = next++; i < total; i = next++) {
-      samples.push(await redeemOnce(urls[worker % urls.length], caPem, code, `${tag}-${i}`));
+      samples.push(await redeemOnce(targets[worker % targets.length], caPem, `${tag}-${i}`));
     }
   }));
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  const sorted = samples.map((s) => s.ms).sort((a, b) => a - b);
-  const quantile = (q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
-  return {
-    requests: samples.length,
-    ok: samples.filter((s) => s.status === 200).length,
-    perSecond: samples.length / seconds,
-    p50Ms: quantile(0.5),
-    p99Ms: quantile(0.99),
-  };
+  const ok = samples.filter((s) => s.status === 200);
+  const sorted = ok.map((s) => s.ms).sort((a, b) => a - b);
+  const quantile = (q: number): number => (sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]);
+  const failures: Record<string, number> = {};
+  for (const s of samples) if (s.status !== 200) failures[String(s.status)] = (failures[String(s.status)] ?? 0) + 1;
+  return { requests: samples.length, ok: ok.length, okPerSecond: ok.length / seconds, p50Ms: quantile(0.5), p99Ms: quantile(0.99), failures };
 }

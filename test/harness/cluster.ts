@@ -28,6 +28,8 @@ const NODE_PORT_RANGES: Readonly<Record<string, string>> = {
   west: '30000-30799',
   east: '30800-31599',
   north: '31600-32399',
+  // bench/redemption's cluster (its own run, never beside the test clusters' routers).
+  bench: '32400-32767',
 };
 
 export interface StartClusterOptions {

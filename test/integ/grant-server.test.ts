@@ -237,8 +237,9 @@ describe('grant server', () => {
     const leafFile = path.join(work, 'leaf.crt');
     fs.writeFileSync(leafFile, certificate.toString());
     expect(await runCommand('openssl', ['verify', '-purpose', 'sslclient', '-CAfile', siteCaFile, leafFile])).toBe(`${leafFile}: OK\n`);
-    expect(crypto.createPrivateKey(Buffer.from(secret.data['tls.key'], 'base64')).asymmetricKeyDetails?.modulusLength).toBe(2048);
-    expect(Buffer.from(secret.data['tls.key'], 'base64').toString()).toMatch(/^-----BEGIN RSA PRIVATE KEY-----/);
+    // The default client key: ECDSA P-256 (the example e2e test proves it links real routers).
+    expect(crypto.createPrivateKey(Buffer.from(secret.data['tls.key'], 'base64')).asymmetricKeyDetails?.namedCurve).toBe('prime256v1');
+    expect(Buffer.from(secret.data['tls.key'], 'base64').toString()).toMatch(/^-----BEGIN PRIVATE KEY-----/);
 
     // What the stock redeemer does next: create both, owned by its Site, in its namespace (east).
     await kubectl(east, ['create', 'namespace', ns.east]);

@@ -24,15 +24,26 @@ export interface GrantServerOptions {
   readonly failedAttemptBurst: number;
   /** A client address regains one failed attempt per interval. */
   readonly failedAttemptIntervalMs: number;
-  /** RSA keys generated ahead of time, off the request path (0: generate each key on demand). */
+  /** The key type of issued client certificates (see CLIENT_KEY_TYPES). */
+  readonly clientKeyType: ClientKeyType;
+  /** With rsa-2048: keys generated ahead of time, off the request path (0: each key on demand). */
   readonly keyPoolSize: number;
 }
+
+/**
+ * ecdsa-p256 (the default): a key in well under a millisecond, linking skupper-router exactly like
+ * RSA under the RSA site CA. rsa-2048: what Skupper's own grant server issues, for policies that
+ * require RSA (~0.2 s of CPU per key, hence the key pool).
+ */
+export const CLIENT_KEY_TYPES = ['ecdsa-p256', 'rsa-2048'] as const;
+export type ClientKeyType = typeof CLIENT_KEY_TYPES[number];
 
 export const GRANT_SERVER_USAGE = [
   'usage: cdk8s-skupper grant-server --port N --tls-secret NAME --base-url https://HOST[:PORT]',
   '         [--namespace NS] [--kubeconfig FILE] [--bind-address 0.0.0.0] [--metrics-address :9191]',
   '         [--headers-timeout 10s] [--request-timeout 30s] [--max-body-bytes 4096]',
-  '         [--failed-attempt-burst 10] [--failed-attempt-interval 6s] [--key-pool-size 4]',
+  '         [--failed-attempt-burst 10] [--failed-attempt-interval 6s]',
+  '         [--client-key-type ecdsa-p256|rsa-2048] [--key-pool-size 4 (rsa-2048 only)]',
   '',
   'Serves Skupper\'s grant redemption protocol (POST /<namespace>/<grant>) for the LinkGrants of its',
   'namespace over HTTPS (TLS 1.3), and keeps their status. Flags take --flag=value or --flag value;',
@@ -41,7 +52,7 @@ export const GRANT_SERVER_USAGE = [
 
 const FLAGS = [
   'kubeconfig', 'namespace', 'port', 'bind-address', 'tls-secret', 'base-url', 'metrics-address',
-  'headers-timeout', 'request-timeout', 'max-body-bytes', 'failed-attempt-burst', 'failed-attempt-interval', 'key-pool-size',
+  'headers-timeout', 'request-timeout', 'max-body-bytes', 'failed-attempt-burst', 'failed-attempt-interval', 'client-key-type', 'key-pool-size',
 ] as const;
 type Flag = typeof FLAGS[number];
 
@@ -89,6 +100,7 @@ export function parseGrantServerArgs(args: readonly string[]): GrantServerOption
     maxBodyBytes: integer('--max-body-bytes', optional('max-body-bytes', '4096'), 1, 1 << 20),
     failedAttemptBurst: integer('--failed-attempt-burst', optional('failed-attempt-burst', '10'), 1, 1_000_000),
     failedAttemptIntervalMs: duration('failed-attempt-interval', '6s'),
+    clientKeyType: clientKeyType(optional('client-key-type', 'ecdsa-p256')),
     keyPoolSize: integer('--key-pool-size', optional('key-pool-size', '4'), 0, 256),
   };
 }
@@ -105,6 +117,13 @@ export function parseBaseUrl(value: string): string {
     throw new UsageError(`invalid --base-url ${JSON.stringify(value)}: expected https://HOST[:PORT] (redeemers only accept https; no path)`);
   }
   return `https://${url.host}`;
+}
+
+function clientKeyType(value: string): ClientKeyType {
+  if (!(CLIENT_KEY_TYPES as readonly string[]).includes(value)) {
+    throw new UsageError(`invalid --client-key-type ${JSON.stringify(value)}: expected one of ${CLIENT_KEY_TYPES.join(', ')}`);
+  }
+  return value as ClientKeyType;
 }
 
 function integer(what: string, value: string, min: number, max: number): number {

@@ -20,6 +20,7 @@ import { NamedSecretWatches } from './named-secret-watches';
 import { RedemptionHandler } from './redemption-handler';
 import { LinkGrant, Secret, secretNamesOf, secretValue, SkupperSite } from './resources';
 import { RsaKeyPool } from './rsa-key-pool';
+import { generateP256KeyPair } from '../../pki/client-certificate';
 
 /** Time running requests get to finish on shutdown. */
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -83,8 +84,10 @@ export class GrantServerRuntime {
     });
     this.sites = new Informer<SkupperSite>(kube.kubeConfig, SKUPPER_SITES, namespace, log, () => this.enqueueAllGrants());
     this.secrets = new NamedSecretWatches(kube.kubeConfig, namespace, log, (name) => this.onSecretChange(name));
+    const rsa = options.clientKeyType === 'rsa-2048';
     this.keyPool = new RsaKeyPool({
-      size: options.keyPoolSize,
+      // P-256 keys cost nothing to make: no pool to fill then.
+      size: rsa ? options.keyPoolSize : 0,
       onError: (error) => log.error('generating a pooled key failed', { error: describeError(error) }),
       busy: () => this.handler.inFlight > 0,
     });
@@ -107,7 +110,7 @@ export class GrantServerRuntime {
         namespace,
         sites: () => this.sites.list(),
         secret: (name) => this.secrets.get(name),
-        takeKeyPair: () => this.keyPool.take(),
+        takeKeyPair: async () => (rsa ? this.keyPool.take() : generateP256KeyPair()),
       }),
       metrics: this.metrics,
       log,

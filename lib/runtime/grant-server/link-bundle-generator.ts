@@ -1,5 +1,4 @@
-import type * as forge from 'node-forge';
-import { issueClientCertificate, parseCaSecretData } from '../../pki/client-certificate';
+import { ClientKeyPair, issueClientCertificate, parseCaSecretData } from '../../pki/client-certificate';
 import type { Requester } from './redemption-decision';
 import { endpointHosts, linkEndpointGroups, renderLinkBundle } from './link-bundle';
 import { issuerOf, LinkGrant, Secret, SkupperSite } from './resources';
@@ -12,7 +11,7 @@ export interface LinkBundleSources {
   readonly namespace: string;
   sites(): readonly SkupperSite[];
   secret(name: string): Secret | undefined;
-  takeKeyPair(): Promise<forge.pki.rsa.KeyPair>;
+  takeKeyPair(): Promise<ClientKeyPair>;
 }
 
 /** The one Skupper Site of the namespace, or why there is none to link to. */

@@ -126,12 +126,20 @@ export class RedemptionHandler {
       return { outcome: 'invalid_request', answer: errorAnswer(400, requester.invalid), fields: { grant: grantName } };
     }
     const who = { grant: grantName, name: requester.name, subject: requester.subject };
+    // The answer is made while waiting for the grant's lock, from the cached grant: redemptions of
+    // one grant then wait on each other only for the count (a fresh read and a status write). It is
+    // used only if the count says so; a failure is reported only then, as before.
+    const early = this.deps.generate(grant, requester).then((bundle) => ({ bundle }), (error: unknown) => ({ error }));
     try {
       const counted = await this.deps.mutex.run(grantName, () => countRedemption({
         api: this.deps.api,
         grantName,
         requester,
-        generate: (fresh) => this.deps.generate(fresh, requester),
+        generate: async () => {
+          const made = await early;
+          if ('error' in made) throw made.error;
+          return made.bundle;
+        },
         stillWanted: () => !req.socket.destroyed,
       }));
       switch (counted.kind) {

@@ -2,7 +2,7 @@ import * as crypto from 'crypto';
 import * as net from 'net';
 import * as tls from 'tls';
 import * as forge from 'node-forge';
-import { CertificateAuthority, issueClientCertificate, IssueClientCertificateOptions, parseCaSecretData } from '../../../lib/pki/client-certificate';
+import { CertificateAuthority, generateP256KeyPair, issueClientCertificate, IssueClientCertificateOptions, parseCaSecretData } from '../../../lib/pki/client-certificate';
 import { distinguishedNameDer } from '../../../lib/pki/distinguished-name';
 import { nativeRsaKeyPair, openssl, subjectAltNames } from './pki-test-support';
 
@@ -61,6 +61,22 @@ test('issues what Skupper certs.GenerateSecret issues: a fresh RSA 2048 key, CN 
   const caText = openssl(['x509', '-in', 'ca.pem', '-noout', '-text'], { 'ca.pem': caCertificatePem });
   const caKeyId = /X509v3 Subject Key Identifier:\s+([0-9A-F:]+)/.exec(caText)?.[1];
   expect(text).toContain(`X509v3 Authority Key Identifier: \n                ${caKeyId}`);
+});
+
+test('an ECDSA P-256 key is certified the same way (the grant server\'s default), its key as PKCS#8 and only for signing', () => {
+  const result = issue({ keyPair: generateP256KeyPair() });
+  expect(opensslVerify(result.certificatePem, 'sslclient')).toBe('cert.pem: OK\n');
+  const certificate = new crypto.X509Certificate(result.certificatePem);
+  expect(certificate.subject).toBe(`CN=${SITE_UID}`);
+  expect(certificate.publicKey.asymmetricKeyDetails?.namedCurve).toBe('prime256v1');
+  expect(certificate.checkPrivateKey(crypto.createPrivateKey(result.privateKeyPem))).toBe(true);
+  expect(result.privateKeyPem).toMatch(/^-----BEGIN PRIVATE KEY-----\n/);
+  expect(subjectAltNames(result.certificatePem)).toEqual(subjectAltNames(issue().certificatePem));
+  expect(distinguishedNameDer(der(result.certificatePem), 'issuer')).toBe(distinguishedNameDer(der(caCertificatePem), 'subject'));
+  const text = openssl(['x509', '-in', 'cert.pem', '-noout', '-text'], { 'cert.pem': result.certificatePem });
+  expect(text).toMatch(/Signature Algorithm: sha256WithRSAEncryption/);
+  expect(text).toMatch(/X509v3 Key Usage: critical\s+Digital Signature\n/);
+  expect(text).toMatch(/X509v3 Extended Key Usage:\s+TLS Web Server Authentication, TLS Web Client Authentication\n/);
 });
 
 test('every host is a DNS SAN, trimmed, and IP hosts are IP SANs as well', () => {

@@ -6,7 +6,7 @@ test('parses the synthesized Deployment args, with defaults', () => {
   expect(parseGrantServerArgs(SYNTHESIZED)).toEqual({
     kubeconfig: undefined, namespace: undefined, port: 9090, bindAddress: '0.0.0.0', tlsSecret: 'cdk8s-skupper-grant-server-tls',
     baseUrl: 'https://127.0.0.1:9090', metricsAddress: { host: '0.0.0.0', port: 9191 }, headersTimeoutMs: 10_000, requestTimeoutMs: 30_000,
-    maxBodyBytes: 4096, failedAttemptBurst: 10, failedAttemptIntervalMs: 6000, keyPoolSize: 4,
+    maxBodyBytes: 4096, failedAttemptBurst: 10, failedAttemptIntervalMs: 6000, clientKeyType: 'ecdsa-p256', keyPoolSize: 4,
   });
 });
 
@@ -22,6 +22,11 @@ test('bad arguments are usage errors', () => {
   expect(() => parseGrantServerArgs([...SYNTHESIZED, '--bogus'])).toThrow('unknown argument "--bogus"');
   expect(() => parseGrantServerArgs([...SYNTHESIZED, '--port'])).toThrow('--port needs a value');
   expect(() => parseGrantServerArgs([...SYNTHESIZED, '--request-timeout=3d'])).toThrow(/Go duration/);
+  expect(() => parseGrantServerArgs([...SYNTHESIZED, '--client-key-type=rsa-4096'])).toThrow('invalid --client-key-type "rsa-4096": expected one of ecdsa-p256, rsa-2048');
+});
+
+test('client keys are ECDSA P-256 unless RSA 2048 is asked for', () => {
+  expect(parseGrantServerArgs([...SYNTHESIZED, '--client-key-type', 'rsa-2048'])).toMatchObject({ clientKeyType: 'rsa-2048' });
 });
 
 test('the base URL is https://host[:port] only', () => {

@@ -1,0 +1,78 @@
+import { KubeConfig, Watch } from '@kubernetes/client-node';
+import { CliProcess, spawnCli, waitForReadyz } from '../../test/harness/cli-process';
+import type { RunningCluster } from '../../test/harness/cluster';
+import { freePorts } from '../../test/harness/free-ports';
+import { kubectl } from '../../test/harness/kubectl';
+import { conditionIsTrue, waitForSkupperSite } from '../../test/harness/skupper-site';
+import { waitFor } from '../../test/harness/wait-for';
+import { BenchSite, createOurGrants, createStockGrants } from './bench-site';
+
+/** Time from applying tokens to Skupper reporting each one's Link Configured. */
+export interface LatencyResult {
+  readonly p50Ms: number;
+  readonly p99Ms: number;
+  /** Tokens whose Link was not Configured within the wait. */
+  readonly missing: number;
+}
+
+const CONNECTING_NAMESPACE = 'bench-connecting';
+const WAIT_MS = 90_000;
+
+/**
+ * Applies `count` stock AccessTokens (Skupper's redeemer redeems them at its own grant server), then
+ * `count` of our LinkTokens (our redeemer redeems them at our grant server), each batch at once, on a
+ * connecting Site of the same cluster, and times each until its Link is Configured by Skupper.
+ */
+export async function measureLinkLatency(cluster: RunningCluster, site: BenchSite, ourPort: number, count: number, processes: CliProcess[]): Promise<{ stock: LatencyResult; ours: LatencyResult }> {
+  const info = cluster.info;
+  await kubectl(info, ['apply', '-f', '-'], { input: [
+    { apiVersion: 'v1', kind: 'Namespace', metadata: { name: CONNECTING_NAMESPACE } },
+    { apiVersion: 'skupper.io/v2alpha1', kind: 'Site', metadata: { name: 'connecting', namespace: CONNECTING_NAMESPACE } },
+    { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'bench-code', namespace: CONNECTING_NAMESPACE }, stringData: { code: site.code } },
+  ].map((o) => JSON.stringify(o)).join('\n') });
+  await waitForSkupperSite(info, CONNECTING_NAMESPACE, info.dir, { linkAccess: false });
+  const [health] = await freePorts(1);
+  const redeemer = spawnCli(info.logsDir, 'redeemer', ['redeemer', `--kubeconfig=${info.kubeconfig}`, `--namespace=${CONNECTING_NAMESPACE}`, `--metrics-address=127.0.0.1:${health}`]);
+  processes.push(redeemer);
+  await waitForReadyz(redeemer, health);
+
+  const names = (prefix: string): string[] => Array.from({ length: count }, (_, i) => `${prefix}-${i}`);
+  const stockGrants = await createStockGrants(info, site, names('latency-stock'), 1);
+  const stock = await timeUntilConfigured(info.kubeconfig, names('latency-stock'), () => kubectl(info, ['apply', '-f', '-'], {
+    input: stockGrants.map((grant, i) => JSON.stringify({
+      apiVersion: 'skupper.io/v2alpha1', kind: 'AccessToken', metadata: { name: `latency-stock-${i}`, namespace: CONNECTING_NAMESPACE },
+      spec: { url: grant.url.toString(), code: grant.code, ca: site.serverCaPem },
+    })).join('\n'),
+  }));
+  const ourGrants = await createOurGrants(info, site, ourPort, names('latency-ours'), 1);
+  const ours = await timeUntilConfigured(info.kubeconfig, names('latency-ours'), () => kubectl(info, ['apply', '-f', '-'], {
+    input: ourGrants.map((grant, i) => JSON.stringify({
+      apiVersion: 'cdk8s-skupper.io/v1alpha1', kind: 'LinkToken', metadata: { name: `latency-ours-${i}`, namespace: CONNECTING_NAMESPACE },
+      spec: { url: grant.url.toString(), ca: site.serverCaPem, codeSecretRef: { name: 'bench-code', key: 'code' } },
+    })).join('\n'),
+  }));
+  return { stock, ours };
+}
+
+/** Watches the connecting namespace's Links, runs `apply`, and times each named Link until Configured. */
+async function timeUntilConfigured(kubeconfig: string, linkNames: readonly string[], apply: () => Promise<unknown>): Promise<LatencyResult> {
+  const kc = new KubeConfig();
+  kc.loadFromFile(kubeconfig);
+  const configuredAt = new Map<string, number>();
+  let started = 0;
+  const watch = await new Watch(kc).watch(`/apis/skupper.io/v2alpha1/namespaces/${CONNECTING_NAMESPACE}/links`, {}, (_type, link: { metadata: { name: string }; status?: { conditions?: Array<{ type: string; status: string }> } }) => {
+    if (started > 0 && linkNames.includes(link.metadata.name) && !configuredAt.has(link.metadata.name) && conditionIsTrue(link, 'Configured')) {
+      configuredAt.set(link.metadata.name, performance.now());
+    }
+  }, () => undefined);
+  try {
+    started = performance.now();
+    await apply();
+    await waitFor('every Link to be Configured', () => configuredAt.size === linkNames.length, { timeoutMs: WAIT_MS, intervalMs: 100 }).catch(() => undefined);
+  } finally {
+    watch.abort();
+  }
+  const sorted = [...configuredAt.values()].map((t) => t - started).sort((a, b) => a - b);
+  const quantile = (q: number): number => (sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]);
+  return { p50Ms: quantile(0.5), p99Ms: quantile(0.99), missing: linkNames.length - sorted.length };
+}
