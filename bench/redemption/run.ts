@@ -16,8 +16,6 @@ import { BenchSite, createBenchSite, createOurGrants, createStockGrants } from '
 import { measureLinkLatency, LatencyResult } from './link-latency';
 import { LoadResult, runLoad } from './load';
 
-const KEY_POOL_SIZE = 4;
-
 interface Scenario {
   readonly label: string;
   readonly concurrency: number;
@@ -45,7 +43,7 @@ async function startOurGrantServer(cluster: RunningCluster, site: BenchSite): Pr
   const [port, health] = await freePorts(2);
   const cli = spawnCli(cluster.info.logsDir, 'grant-server', ['grant-server', `--port=${port}`, `--tls-secret=${site.tlsSecret}`,
     `--base-url=https://127.0.0.1:${port}`, `--kubeconfig=${cluster.info.kubeconfig}`, `--namespace=${site.namespace}`, '--bind-address=127.0.0.1',
-    `--metrics-address=127.0.0.1:${health}`, `--key-pool-size=${KEY_POOL_SIZE}`, '--failed-attempt-burst=1000000']);
+    `--metrics-address=127.0.0.1:${health}`, '--failed-attempt-burst=1000000']);
   await waitForReadyz(cli, health);
   return { cli, port };
 }
@@ -85,7 +83,7 @@ async function main(): Promise<void> {
     console.log([
       `Redemptions over loopback on ${new Date().toISOString().slice(0, 10)}, ${cpu}, Node ${process.version}: one kube-apiserver, one Site`,
       'configured by the real Skupper 2.2.1 controller, one TLS certificate served by both grant servers, every redemption',
-      `a new TLS 1.3 connection with a distinct name. Stock: Skupper's own grant server (-enable-grants). Ours: key pool ${KEY_POOL_SIZE}.`,
+      `a new TLS 1.3 connection with a distinct name. Stock: Skupper's own grant server (-enable-grants). Ours: default (ECDSA P-256 client keys).`,
       'Cells: successful redemptions per second, p50 and p99 latency of the successful ones, failures by HTTP status.',
       '',
       '| concurrency | grants | requests | stock Skupper 2.2.1 | cdk8s-skupper | ours/stock (successful/s) |',

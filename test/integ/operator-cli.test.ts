@@ -320,11 +320,14 @@ describe('status', () => {
   });
 
   test('a list the credentials may not make is a warning and exit code 1', async () => {
-    // A ServiceAccount that may list our kinds in the namespace but not Skupper's Links.
+    // A ServiceAccount that may list our kinds and Skupper's Listeners and Connectors in the namespace, but not its Links.
     await apply(west, { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'viewer', namespace: STATUS_NS } });
     await apply(west, {
       apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'Role', metadata: { name: 'viewer', namespace: STATUS_NS },
-      rules: [{ apiGroups: ['cdk8s-skupper.io'], resources: ['linkgrants', 'linktokens'], verbs: ['list'] }],
+      rules: [
+        { apiGroups: ['cdk8s-skupper.io'], resources: ['linkgrants', 'linktokens'], verbs: ['list'] },
+        { apiGroups: ['skupper.io'], resources: ['listeners', 'connectors'], verbs: ['list'] },
+      ],
     });
     await apply(west, {
       apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'RoleBinding', metadata: { name: 'viewer', namespace: STATUS_NS },
