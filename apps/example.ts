@@ -1,3 +1,4 @@
+import * as net from 'net';
 import * as path from 'path';
 import { Cluster, GrantServer, LinkAccess, LinkedSitePair, MasterSecret, Site } from '../lib';
 
@@ -13,7 +14,11 @@ export interface ExampleOptions {
   readonly keyCacheDir?: string;
   /** Rotation input of the west-east link's code. */
   readonly linkRotation?: number;
-  /** The grant server's host (default grants.west.example.com). */
+  /**
+   * The grant server's host (default grants.west.example.com). A loopback address or `localhost`
+   * (what the integration tests use: they run the grant server on this machine) is passed to the
+   * GrantServer with `allowLocalHost`, since no other cluster could reach it.
+   */
   readonly grantServerHost?: string;
   /**
    * Namespaces of the two sites (default west and east); integration tests give each test its own.
@@ -30,7 +35,8 @@ export interface ExampleOptions {
  */
 export function exampleClusters(options: ExampleOptions = {}): Cluster[] {
   const certificateDir = options.certificateDir ?? path.join(__dirname, 'certs');
-  const outdir = options.outdir ?? process.env.CDK8S_OUTDIR ?? 'dist';
+  // Not $CDK8S_OUTDIR: `cdk8s synth` empties that folder before the app runs (see cdk8s.yaml).
+  const outdir = options.outdir ?? 'dist';
   const masterSecret = options.masterSecret ?? MasterSecret.load();
   const cluster = (name: string) => new Cluster({
     name,
@@ -43,9 +49,11 @@ export function exampleClusters(options: ExampleOptions = {}): Cluster[] {
   const east = cluster('east');
 
   const westSite = new Site(west, 'west', { linkAccess: LinkAccess.DEFAULT, namespace: options.namespaces?.west });
+  const grantServerHost = options.grantServerHost ?? 'grants.west.example.com';
   new GrantServer(westSite, 'GrantServer', {
-    host: options.grantServerHost ?? 'grants.west.example.com',
+    host: grantServerHost,
     port: options.grantServerPort,
+    allowLocalHost: isLoopbackHost(grantServerHost),
   });
   const eastSite = new Site(east, 'east', { namespace: options.namespaces?.east });
 
@@ -59,4 +67,9 @@ export function exampleClusters(options: ExampleOptions = {}): Cluster[] {
     rotation: options.linkRotation,
   });
   return [west, east];
+}
+
+/** `localhost`, or an address of 127.0.0.0/8 or ::1: this machine. */
+function isLoopbackHost(host: string): boolean {
+  return host === 'localhost' || host === '::1' || (net.isIPv4(host) && host.startsWith('127.'));
 }

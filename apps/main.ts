@@ -1,6 +1,7 @@
 // The main job: synthesizes the example topology into dist/west and dist/east, offline, with the
 // sealing certificates in apps/certs/ (replace them with `kubeseal --fetch-cert` output of your clusters).
-import { synthClusters } from '../lib';
+// runSynthApp prints a validation error as its message only, and sets the exit code.
+import { runSynthApp, synthClusters } from '../lib';
 import { exampleClusters } from './example';
 
-synthClusters(exampleClusters());
+runSynthApp(() => synthClusters(exampleClusters()));

@@ -5,7 +5,7 @@ import { ApplicationNetwork, Cluster, IGitOpsTool, MasterSecret } from '../../li
 export interface TopologyOptions {
   /**
    * The folder the cluster folders (and `_gitops/`) are written to.
-   * @default - `<$CDK8S_OUTDIR or dist>/topologies/<topology>`
+   * @default - `dist/topologies/<topology>`
    */
   readonly outdir?: string;
   /**
@@ -45,7 +45,7 @@ export interface Topology {
 
 /** Makes the clusters of a topology, each sealing with `apps/certs/<cluster>.pem`. */
 export function topologyClusters(topology: string, options: TopologyOptions, names: readonly string[]): Cluster[] {
-  const outdir = options.outdir ?? path.join(process.env.CDK8S_OUTDIR ?? 'dist', 'topologies', topology);
+  const outdir = options.outdir ?? path.join('dist', 'topologies', topology);
   const masterSecret = options.masterSecret ?? MasterSecret.load();
   return names.map(name => new Cluster({
     name,

@@ -61,13 +61,12 @@ function parseDoctorArgs(args: string[]): DoctorArgs | 'help' {
     aliases: { '-n': '--namespace' },
   }, DOCTOR_USAGE);
   if (flags.help) return 'help';
-  const namespace = flags.values.get('--namespace');
-  return {
-    contexts: loadContexts(flags.values.get('--kubeconfig'), flags.lists.get('--context') ?? []),
-    namespace: namespace === undefined ? undefined : dnsLabelFlag('--namespace', namespace),
-    controller: {
-      name: dnsLabelFlag('--controller-name', flags.values.get('--controller-name') ?? DEFAULT_SEALED_SECRETS_CONTROLLER.name),
-      namespace: dnsLabelFlag('--controller-namespace', flags.values.get('--controller-namespace') ?? DEFAULT_SEALED_SECRETS_CONTROLLER.namespace),
-    },
+  const namespaceFlag = flags.values.get('--namespace');
+  // The flags' values first: a bad value is named even where no kubeconfig can be loaded.
+  const namespace = namespaceFlag === undefined ? undefined : dnsLabelFlag('--namespace', namespaceFlag);
+  const controller = {
+    name: dnsLabelFlag('--controller-name', flags.values.get('--controller-name') ?? DEFAULT_SEALED_SECRETS_CONTROLLER.name),
+    namespace: dnsLabelFlag('--controller-namespace', flags.values.get('--controller-namespace') ?? DEFAULT_SEALED_SECRETS_CONTROLLER.namespace),
   };
+  return { contexts: loadContexts(flags.values.get('--kubeconfig'), flags.lists.get('--context') ?? []), namespace, controller };
 }

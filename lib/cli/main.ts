@@ -1,4 +1,5 @@
 import * as fs from 'fs';
+import { UsageError } from '../operator/usage-error';
 import { runDoctorCommand } from './doctor-command';
 import { runFetchCertCommand } from './fetch-cert-command';
 import { runGrantServerCommand } from './grant-server-command';
@@ -6,6 +7,7 @@ import { runRedeemerCommand } from './redeemer-command';
 import { runSealCommand } from './seal-command';
 import { runStatusCommand } from './status-command';
 import { runTokenCommand } from './token-export-command';
+import { packageVersion } from './version';
 import type { CliIo } from './cli-io';
 
 interface Command {
@@ -39,19 +41,23 @@ function usage(): string {
     'commands:',
     ...Object.entries(COMMANDS).map(([name, command]) => `  ${name.padEnd(width)}  ${command.summary}`),
     '',
-    'run "cdk8s-skupper <command> --help" for the arguments of a command',
+    'run "cdk8s-skupper <command> --help" for the arguments of a command, "cdk8s-skupper --version" for the version',
   ].join('\n') + '\n';
 }
 
 /**
  * Runs the CLI. `argv` are the arguments after the program name (process.argv.slice(2)).
- * Returns the exit code: 0 on success, 1 when the command failed, 2 for an unknown or missing
- * command.
+ * Returns the exit code: 0 on success, 1 when the command failed, 2 for bad arguments (an
+ * unknown or missing command, or a command's UsageError); commands may return others.
  */
 export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
   const [name, ...args] = argv;
   if (name === '--help' || name === '-h' || name === 'help') {
     io.stdout(usage());
+    return 0;
+  }
+  if (name === '--version' || name === '-v') {
+    io.stdout(`cdk8s-skupper ${packageVersion()}\n`);
     return 0;
   }
   const command = name === undefined ? undefined : Object.prototype.hasOwnProperty.call(COMMANDS, name) ? COMMANDS[name] : undefined;
@@ -64,6 +70,6 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     return typeof code === 'number' ? code : 0;
   } catch (error) {
     io.stderr(`cdk8s-skupper ${name}: ${error instanceof Error ? error.message : String(error)}\n`);
-    return 1;
+    return error instanceof UsageError ? 2 : 1;
   }
 }

@@ -1,5 +1,6 @@
 import * as path from 'path';
 import * as YAML from 'yaml';
+import { UsageError } from '../operator/usage-error';
 import { sealSecretManifest } from '../sealing/sealed-secret-manifest';
 import { SealingCertificate } from '../sealing/sealing-certificate';
 import { parseSealingScope, SealingScope } from '../sealing/sealing-scope';
@@ -29,7 +30,7 @@ export function runSealCommand(args: string[], io: Pick<CliIo, 'stdout' | 'readF
   const namespace = single(flags, '--namespace');
   const name = single(flags, '--name');
   const scopeName = optionalSingle(flags, '--scope');
-  const scope = scopeName === undefined ? SealingScope.STRICT : parseSealingScope(scopeName);
+  const scope = scopeName === undefined ? SealingScope.STRICT : parseScope(scopeName);
   const type = optionalSingle(flags, '--type');
 
   const data: Record<string, Uint8Array> = {};
@@ -104,6 +105,15 @@ function readFile(io: Pick<CliIo, 'stdout' | 'readFile'>, file: string, flag: st
   }
 }
 
-function usageError(message: string): Error {
-  return new Error(`${message}\n${SEAL_USAGE}`);
+function parseScope(value: string): SealingScope {
+  try {
+    return parseSealingScope(value);
+  } catch (error) {
+    throw usageError(`--scope: ${(error as Error).message}`);
+  }
+}
+
+/** Bad arguments: the CLI exits 2 for them, like every command. */
+function usageError(message: string): UsageError {
+  return new UsageError(`${message}\n${SEAL_USAGE}`);
 }

@@ -9,12 +9,15 @@ import type { CliIo } from './cli-io';
 export const STATUS_USAGE = [
   'usage: cdk8s-skupper status [--kubeconfig FILE] [--context NAME]... [-n NS | -A] [-o table|json]',
   '',
-  'Shows every LinkGrant, LinkToken and Skupper Link of each context (--context may be repeated;',
-  'default: the current context), in one table: CONTEXT, NAMESPACE, KIND, NAME, STATUS, REMOTE SITE,',
-  'REDEMPTIONS (made/allowed, grants), EXPIRES (grants), MESSAGE. --namespace/-n NS limits it to one',
-  'namespace; --all-namespaces/-A (the default) looks everywhere.',
+  'Shows every LinkGrant, LinkToken and Skupper Link, Listener and Connector of each context (--context',
+  'may be repeated; default: the current context), in one table: CONTEXT, NAMESPACE, KIND, NAME, STATUS,',
+  'REMOTE SITE, REDEMPTIONS (made/allowed, grants), EXPIRES (grants), MESSAGE (for Listeners and',
+  'Connectors: the routing key and Skupper\'s conditions Configured and Matched). --namespace/-n NS limits',
+  'it to one namespace; --all-namespaces/-A (the default) looks everywhere.',
   '',
-  'Exit codes: 0 everything is Ready (grants and tokens Ready, Links with condition Ready=True),',
+  'Exit codes: 0 everything is Ready (tokens Ready; grants Ready, Expired or Exhausted, a grant\'s',
+  'normal end states; Links, Listeners and Connectors with',
+  'condition Ready=True, which for a Listener or Connector means Configured and Matched),',
   '1 something is not (or a list failed), 2 bad arguments, 3 a context could not be reached.',
 ].join('\n');
 

@@ -1,4 +1,6 @@
-import { CoreV1Api, CustomObjectsApi, KubeConfig } from '@kubernetes/client-node';
+import { CoreV1Api, CustomObjectsApi } from '@kubernetes/client-node';
+import { loadContexts } from '../operator/kube-contexts';
+import { UsageError } from '../operator/usage-error';
 import { LINK_TOKENS } from '../runtime/resource-types';
 import { accessTokenDocument, renderAccessToken } from '../runtime/redeemer/access-token-document';
 import { parseCommandFlags } from './command-flags';
@@ -32,34 +34,34 @@ export function runTokenCommand(args: string[], io: Pick<CliIo, 'stdout'>): Prom
     io.stdout(TOKEN_USAGE + '\n');
     return Promise.resolve(0);
   }
-  return Promise.reject(new Error(`${subcommand === undefined ? 'missing subcommand' : `unknown subcommand ${JSON.stringify(subcommand)}`}\n${TOKEN_USAGE}`));
+  return Promise.reject(new UsageError(`${subcommand === undefined ? 'missing subcommand' : `unknown subcommand ${JSON.stringify(subcommand)}`}\n${TOKEN_USAGE}`));
 }
 
 /**
  * `cdk8s-skupper token export ...`: `args` are the arguments after "export". The one place the
  * code is printed, on purpose, to stdout only. Resolves 0; rejects with a message naming what is
- * missing.
+ * missing, a UsageError (exit code 2) for bad arguments or an unusable kubeconfig.
  */
 export async function runTokenExportCommand(args: string[], io: Pick<CliIo, 'stdout'>): Promise<number> {
-  const flags = parseCommandFlags(args, ['--namespace', '--kubeconfig'], TOKEN_EXPORT_USAGE);
+  let flags;
+  try {
+    flags = parseCommandFlags(args, ['--namespace', '--kubeconfig'], TOKEN_EXPORT_USAGE);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
   if (flags.help) {
     io.stdout(TOKEN_EXPORT_USAGE + '\n');
     return 0;
   }
   if (flags.positional.length !== 1) {
-    throw new Error(`expected exactly one LinkToken name, got ${flags.positional.length}\n${TOKEN_EXPORT_USAGE}`);
+    throw new UsageError(`expected exactly one LinkToken name, got ${flags.positional.length}\n${TOKEN_EXPORT_USAGE}`);
   }
   const name = flags.positional[0];
-  const kubeConfig = new KubeConfig();
-  const kubeconfigFile = flags.values.get('--kubeconfig');
-  if (kubeconfigFile) {
-    kubeConfig.loadFromFile(kubeconfigFile);
-  } else {
-    kubeConfig.loadFromDefault();
-  }
+  // As status and doctor load it: a missing or unreadable kubeconfig is named, with where it was looked for.
+  const [{ kubeConfig }] = loadContexts(flags.values.get('--kubeconfig'), []);
   const namespace = flags.values.get('--namespace') ?? kubeConfig.getContextObject(kubeConfig.getCurrentContext())?.namespace;
   if (!namespace) {
-    throw new Error(`missing --namespace\n${TOKEN_EXPORT_USAGE}`);
+    throw new UsageError(`missing --namespace\n${TOKEN_EXPORT_USAGE}`);
   }
 
   const token = await readOrExplain(

@@ -9,6 +9,8 @@ import { validateDnsSubdomain } from '../validation/kubernetes-names';
 import { Cluster } from './cluster';
 import { GrantServer, GrantServerExposure } from './grant-server';
 import { LinkedSitePair } from './linked-site-pair';
+import { NetworkService, NetworkServiceOptions } from './network-service';
+import { NetworkServiceRegistry } from './network-service-registry';
 import { LinkAccess, Site, SiteProps } from './site';
 import { TokenRedeemer } from './token-redeemer';
 
@@ -233,6 +235,7 @@ export class ApplicationNetwork {
   private readonly siteEntries: SiteEntry[] = [];
   private readonly linkEntries: LinkEntry[] = [];
   private readonly clusterList: Cluster[] = [];
+  private readonly serviceRegistry = new NetworkServiceRegistry();
   private isBuilt = false;
 
   public constructor(props: ApplicationNetworkProps = {}) {
@@ -255,6 +258,11 @@ export class ApplicationNetwork {
   /** The network's links, in the order they were declared. */
   public get links(): NetworkLink[] {
     return [...this.linkEntries];
+  }
+
+  /** The network's services, in the order they were exposed. */
+  public get services(): NetworkService[] {
+    return this.serviceRegistry.all;
   }
 
   /** Whether `build()` has run. */
@@ -387,6 +395,33 @@ export class ApplicationNetwork {
   }
 
   /**
+   * Declares a service: the workload `name` runs on the `from` site(s) (a Skupper Connector on
+   * each) and is used on the `to` sites (a Skupper Listener on each, at host `name` unless
+   * `listenerHost` says otherwise). Connectors and Listeners share the routing key `name` (or
+   * `routingKey`) and are named `name`. Several exposing sites are allowed: Skupper balances each
+   * consumer's connections between them.
+   *
+   * Checked at once: unknown sites; a consuming site that no chain of links connects to an
+   * exposing site (so declare links first); a site on both sides; a service name used twice; two
+   * services with one routing key but different ports; a listener host taken twice on a site;
+   * and every value (DNS names, ports, routing key and selector syntax).
+   */
+  public expose(name: string, options: NetworkServiceOptions): NetworkService {
+    this.assertNotBuilt('expose a service');
+    const from = Array.isArray(options.from) ? options.from as readonly NetworkSiteRef[] : [options.from as NetworkSiteRef];
+    const groups = connectedComponents(
+      this.siteEntries.map(entry => entry.key),
+      this.linkEntries.map(link => [link.listeningEntry.key, link.connectingEntry.key] as const),
+    );
+    const groupOf = new Map(groups.flatMap((members, index) => members.map(key => [key, index] as const)));
+    return this.serviceRegistry.expose(name, options, {
+      exposing: from.map(ref => this.entryOf(ref)),
+      consuming: (options.to ?? []).map(ref => this.entryOf(ref)),
+      linked: (a, b) => groupOf.get(a.key) === groupOf.get(b.key),
+    });
+  }
+
+  /**
    * Checks the whole network (connectivity when declared, unique names), then creates the grant
    * servers, token redeemers and LinkedSitePairs. Returns the clusters, ready to synthesize.
    * Runs once; later calls return the same clusters.
@@ -394,6 +429,11 @@ export class ApplicationNetwork {
   public build(): Cluster[] {
     if (this.isBuilt) {
       return this.clusters;
+    }
+    if (this.siteEntries.length === 0) {
+      // Synthesizing nothing and exiting 0 would look like success: almost surely sites were never added.
+      throw new Error('the network has no sites, so there is nothing to synthesize: add sites with addSite (or the sites prop) ' +
+        'before build() or synth()');
     }
     if (this.connected) {
       this.assertConnected();
@@ -423,6 +463,8 @@ export class ApplicationNetwork {
           ingressClassName: entry.props.grantServerIngressClassName,
           image: entry.props.image,
           rotation: entry.props.grantServerRotation,
+          // link() already refused hosts the connecting site cannot reach; within one cluster a Service name is fine.
+          allowLocalHost: listensFor.every(link => link.connecting.cluster === entry.site.cluster),
         });
       }
       if (connectsFor.length > 0 && entry.props.image !== undefined && !entry.site.node.tryFindChild('TokenRedeemer')) {

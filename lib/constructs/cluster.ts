@@ -5,8 +5,8 @@ import { IConstruct } from 'constructs';
 import { MasterSecret } from '../secrets/master-secret';
 import { SealingCertificate } from '../sealing/sealing-certificate';
 import { validateDnsLabel } from '../validation/kubernetes-names';
+import { synthClusters } from '../synth/synth-clusters';
 import { CustomResourceDefinitions } from './custom-resource-definitions';
-import { writeKustomizations, KUSTOMIZATION_MARKER } from './kustomization';
 
 /** Properties of a {@link Cluster}. */
 export interface ClusterProps {
@@ -29,8 +29,9 @@ export interface ClusterProps {
    */
   readonly masterSecret?: MasterSecret;
   /**
-   * The folder this cluster's manifests are written to.
-   * @default - `<$CDK8S_OUTDIR or dist>/<name>`
+   * The folder this cluster's manifests are written to. Not taken from $CDK8S_OUTDIR: `cdk8s synth`
+   * deletes that folder before the app runs, so a failed synth would lose the previous output.
+   * @default - `dist/<name>`
    */
   readonly outdir?: string;
   /**
@@ -49,8 +50,9 @@ export interface ClusterProps {
 
 /**
  * One Kubernetes cluster: a cdk8s App whose output is one folder (`dist/<cluster>/`) with a
- * folder per chart, one file per resource and a generated `kustomization.yaml`, ready for Argo CD
- * or Flux. It holds the cluster's sealing certificate, so every secret of its Sites is sealed for it.
+ * folder per chart (`0000-crds`, then one per site, named after the site), one file per resource
+ * and generated `kustomization.yaml` files, ready for Argo CD or Flux. It holds the cluster's
+ * sealing certificate, so every secret of its Sites is sealed for it.
  */
 export class Cluster extends App {
   /** The Cluster a construct belongs to. */
@@ -76,7 +78,7 @@ export class Cluster extends App {
   public constructor(props: ClusterProps) {
     const name = validateDnsLabel('cluster name', props.name);
     super({
-      outdir: props.outdir ?? path.join(process.env.CDK8S_OUTDIR ?? 'dist', name),
+      outdir: props.outdir ?? path.join('dist', name),
       yamlOutputType: YamlOutputType.FOLDER_PER_CHART_FILE_PER_RESOURCE,
     });
     this.name = name;
@@ -89,32 +91,13 @@ export class Cluster extends App {
   }
 
   /**
-   * Writes this cluster's folder. The folder is replaced as a whole, so removed resources
-   * disappear; it refuses to replace a non-empty folder that it did not write.
+   * Writes this cluster's folder, as `synthClusters([this])`: validated and rendered in memory
+   * first, then replacing the previous folder as a whole, so removed resources disappear and a
+   * failed synth leaves the previous folder as it was. Refuses to replace a non-empty folder that
+   * it did not write.
    */
   public synth(): void {
-    // Validate and render everything before touching the disk: nothing half-written.
-    validateCluster(this);
-    clearPreviousOutput(this.outdir);
-    super.synth();
-    writeKustomizations(this.outdir);
-  }
-}
-
-/**
- * Synthesizes several clusters all or nothing: every cluster is validated before any folder is written.
- */
-export function synthClusters(clusters: readonly Cluster[]): void {
-  const names = new Set<string>();
-  for (const cluster of clusters) {
-    if (names.has(cluster.name)) {
-      throw new Error(`duplicate cluster name "${cluster.name}": every cluster needs its own name and output folder`);
-    }
-    names.add(cluster.name);
-    validateCluster(cluster);
-  }
-  for (const cluster of clusters) {
-    cluster.synth();
+    synthClusters([this]);
   }
 }
 
@@ -130,41 +113,16 @@ function loadSealingCertificate(props: ClusterProps): SealingCertificate {
     throw new Error(`sealing certificate file "${file}" of cluster "${props.name}" does not exist: ` +
       'put the output of `kubeseal --fetch-cert` (or `cdk8s-skupper fetch-cert`) there');
   }
-  return SealingCertificate.fromPem(fs.readFileSync(file, 'utf8'), file);
-}
-
-/**
- * What app.synth() would reject, checked up front: construct validations, resolution of every
- * object (toJson), and file name clashes — cdk8s names each file <Kind>.<name> per chart folder
- * and silently overwrites on a clash. (Cheaper than synthYaml(), which also renders all YAML.)
- */
-function validateCluster(cluster: Cluster): void {
-  const errors = cluster.node.findAll().flatMap(c => c.node.validate().map(e => `[${c.node.path}] ${e}`));
-  if (errors.length > 0) {
-    throw new Error(`validation of cluster "${cluster.name}" failed:\n  ${errors.join('\n  ')}`);
+  if (fs.statSync(file).isDirectory()) {
+    throw new Error(`sealing certificate file "${file}" of cluster "${props.name}" is a directory, not a file: ` +
+      `set sealingCertificateFile to the PEM file itself, such as "${path.join(file, `${props.name}.pem`)}"`);
   }
-  for (const chart of cluster.charts) {
-    const seen = new Map<string, string>();
-    for (const obj of chart.toJson() as Array<{ kind: string; metadata: { name: string; namespace?: string } }>) {
-      const file = `${obj.kind}.${obj.metadata.name}`;
-      const where = `${obj.metadata.namespace ?? '(cluster)'}/${obj.metadata.name}`;
-      if (seen.has(file)) {
-        throw new Error(`two ${obj.kind} objects named "${obj.metadata.name}" in chart "${chart.node.id}" of cluster ` +
-          `"${cluster.name}" (${seen.get(file)} and ${where}): names must be unique per kind within a site`);
-      }
-      seen.set(file, where);
-    }
+  let pem: string;
+  try {
+    pem = fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    // Node's message ("EACCES: permission denied, open ...") without its errno fields.
+    throw new Error(`cannot read sealing certificate file "${file}" of cluster "${props.name}": ${(error as Error).message}`);
   }
-}
-
-function clearPreviousOutput(outdir: string): void {
-  if (!fs.existsSync(outdir)) {
-    return;
-  }
-  const entries = fs.readdirSync(outdir);
-  const ours = path.join(outdir, 'kustomization.yaml');
-  if (entries.length > 0 && !(fs.existsSync(ours) && fs.readFileSync(ours, 'utf8').startsWith(KUSTOMIZATION_MARKER))) {
-    throw new Error(`refusing to replace output folder "${outdir}": it is not empty and was not written by cdk8s-skupper`);
-  }
-  fs.rmSync(outdir, { recursive: true, force: true });
+  return SealingCertificate.fromPem(pem, file);
 }

@@ -4,6 +4,7 @@ import { Construct } from 'constructs';
 import { deriveRsaKeyPair } from '../pki/deterministic-rsa';
 import { createGrantServerCertificates } from '../pki/grant-server-certificates';
 import { classifyHost } from '../pki/host';
+import { inClusterOnlyHost } from '../topology/reachability';
 import { SealedSecret } from './sealed-secret';
 import { RuntimeWorkload, DEFAULT_RUNTIME_IMAGE, RUNTIME_METRICS_PORT } from './runtime-workload';
 import { Site } from './site';
@@ -26,9 +27,21 @@ export enum GrantServerExposure {
 export interface GrantServerProps {
   /**
    * The host other clusters reach the grant server at, written into every token: a DNS name
-   * or an IP address. Its certificate is made for exactly this host.
+   * or an IP address. Its certificate is made for exactly this host. A host that only this
+   * machine or this cluster can resolve or reach (`localhost`, a loopback address, a Service name
+   * such as `*.svc` or `*.cluster.local`, a single-label name) is refused unless `allowLocalHost` is set.
    */
   readonly host: string;
+  /**
+   * Accept a `host` that other clusters cannot reach: `localhost`, a loopback address (127.0.0.0/8,
+   * ::1), an in-cluster Service name (`*.svc`, `*.cluster.local`) or a single-label name. Tokens
+   * carrying such a host only work where it names this grant server: in a test that runs the
+   * grant server on the same machine as the redeemer, or for tokens on sites of this same cluster
+   * (a Service name). ApplicationNetwork sets it for a site that listens only for links within
+   * its own cluster.
+   * @default false
+   */
+  readonly allowLocalHost?: boolean;
   /**
    * How the grant server is exposed.
    * @default GrantServerExposure.LOAD_BALANCER
@@ -108,6 +121,12 @@ export class GrantServer extends Construct {
       throw new Error(`site "${scope.name}" is an edge site: edge sites cannot accept links, so they cannot run a grant server`);
     }
     const hostKind = classifyHost(props.host);
+    const localHost = inClusterOnlyHost(props.host);
+    if (localHost !== undefined && !props.allowLocalHost) {
+      throw new Error(`grant server host "${props.host}" of site "${scope.name}" ${localHost}: no other cluster can reach it, ` +
+        'so tokens for it could never be redeemed there; use a DNS name or IP address that other clusters reach, or set ' +
+        'allowLocalHost: true for a single-machine test or for links within this cluster');
+    }
     const exposure = props.exposure ?? GrantServerExposure.LOAD_BALANCER;
     if (!Object.values(GrantServerExposure).includes(exposure)) {
       throw new Error(`invalid grant server exposure "${exposure}": must be one of ${Object.values(GrantServerExposure).join(', ')}`);

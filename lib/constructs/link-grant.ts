@@ -3,7 +3,9 @@ import * as api from '../../imports/cdk8s-skupper-cdk8s-skupper.io';
 import { deriveGrantCode } from '../secrets/grant-code';
 import { parseGoDuration } from '../validation/go-duration';
 import { validateDnsSubdomain } from '../validation/kubernetes-names';
+import { validateLabelValueName } from '../validation/label-value';
 import { GrantServer } from './grant-server';
+import { GRANT_LABEL, PART_OF_LABELS } from './labels';
 import { SealedSecret } from './sealed-secret';
 import { LinkAccess, Site } from './site';
 
@@ -12,7 +14,10 @@ export const CODE_SECRET_KEY = 'code';
 
 /** Properties of a {@link LinkGrant}. */
 export interface LinkGrantProps {
-  /** The grant's name; part of the token URL `https://<host>:<port>/<namespace>/<name>`. */
+  /**
+   * The grant's name; part of the token URL `https://<host>:<port>/<namespace>/<name>`. A DNS-1123
+   * subdomain of at most 63 characters, since it is also a label value.
+   */
   readonly name: string;
   /**
    * How many times tokens for this grant may be redeemed.
@@ -54,7 +59,7 @@ export class LinkGrant extends Construct {
   private readonly codeContext: readonly string[];
 
   public constructor(scope: Site, id: string, props: LinkGrantProps) {
-    const name = validateDnsSubdomain('grant name', props.name);
+    const name = validateLabelValueName('grant name', validateDnsSubdomain('grant name', props.name), GRANT_LABEL);
     if (scope.edge) {
       throw new Error(`site "${scope.name}" is an edge site and cannot listen for links: grant "${name}" must be on a non-edge site`);
     }
@@ -89,10 +94,10 @@ export class LinkGrant extends Construct {
       name: this.codeSecretName,
       namespace: scope.namespace,
       data: { [CODE_SECRET_KEY]: Buffer.from(this.code()) },
-      labels: { 'app.kubernetes.io/part-of': 'cdk8s-skupper', 'cdk8s-skupper.io/grant': name },
+      labels: { ...PART_OF_LABELS, [GRANT_LABEL]: name },
     });
     new api.LinkGrant(this, 'Resource', {
-      metadata: { name, namespace: scope.namespace },
+      metadata: { name, namespace: scope.namespace, labels: { ...PART_OF_LABELS } },
       spec: {
         redemptionsAllowed,
         expirationWindow,

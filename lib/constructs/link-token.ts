@@ -1,6 +1,8 @@
 import { Construct } from 'constructs';
 import * as api from '../../imports/cdk8s-skupper-cdk8s-skupper.io';
 import { validateDnsSubdomain } from '../validation/kubernetes-names';
+import { validateLabelValueName } from '../validation/label-value';
+import { PART_OF_LABELS, TOKEN_LABEL } from './labels';
 import { CODE_SECRET_KEY, LinkGrant } from './link-grant';
 import { SealedSecret } from './sealed-secret';
 import { Site } from './site';
@@ -8,7 +10,10 @@ import { TokenRedeemer } from './token-redeemer';
 
 /** Properties of a {@link LinkToken}. */
 export interface LinkTokenProps {
-  /** The token's name; also the name of the Secret and Link(s) its redemption creates. */
+  /**
+   * The token's name; also the name of the Secret and Link(s) its redemption creates. A DNS-1123
+   * subdomain of at most 63 characters, since it is also a label value.
+   */
   readonly name: string;
   /** The grant this token redeems. */
   readonly grant: LinkGrant;
@@ -43,7 +48,7 @@ export class LinkToken extends Construct {
   public readonly cost?: number;
 
   public constructor(scope: Site, id: string, props: LinkTokenProps) {
-    const name = validateDnsSubdomain('token name', props.name);
+    const name = validateLabelValueName('token name', validateDnsSubdomain('token name', props.name), TOKEN_LABEL);
     if (props.cost !== undefined && (!Number.isInteger(props.cost) || props.cost < 1)) {
       throw new Error(`invalid cost ${props.cost} of token "${name}": must be a positive integer`);
     }
@@ -65,10 +70,10 @@ export class LinkToken extends Construct {
       name: codeSecretName,
       namespace: scope.namespace,
       data: { [CODE_SECRET_KEY]: Buffer.from(props.grant.code()) },
-      labels: { 'app.kubernetes.io/part-of': 'cdk8s-skupper', 'cdk8s-skupper.io/token': name },
+      labels: { ...PART_OF_LABELS, [TOKEN_LABEL]: name },
     });
     new api.LinkToken(this, 'Resource', {
-      metadata: { name, namespace: scope.namespace },
+      metadata: { name, namespace: scope.namespace, labels: { ...PART_OF_LABELS } },
       spec: {
         url: props.grant.url,
         ca: props.grant.grantServer.caCertificatePem,

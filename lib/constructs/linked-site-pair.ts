@@ -1,4 +1,5 @@
 import { Construct } from 'constructs';
+import { MAX_LABEL_VALUE_LENGTH } from '../validation/label-value';
 import { LinkGrant } from './link-grant';
 import { LinkToken } from './link-token';
 import { Site } from './site';
@@ -59,15 +60,27 @@ export class LinkedSitePair extends Construct {
     super(scope, id);
     // The grant and token live in their sites' charts (one per cluster folder); this construct only ties them together.
     this.grant = new LinkGrant(props.listening, `LinkGrant-${id}`, {
-      name: props.grantName ?? `grant-${props.connecting.name}`,
+      name: props.grantName ?? defaultName(id, 'grant', `grant-${props.connecting.name}`, 'connecting'),
       redemptionsAllowed: props.redemptionsAllowed,
       expirationWindow: props.expirationWindow,
       rotation: props.rotation,
     });
     this.token = new LinkToken(props.connecting, `LinkToken-${id}`, {
-      name: props.tokenName ?? `token-to-${props.listening.name}`,
+      name: props.tokenName ?? defaultName(id, 'token', `token-to-${props.listening.name}`, 'listening'),
       grant: this.grant,
       cost: props.cost,
     });
   }
+}
+
+/**
+ * A default grant or token name, refused here when too long, so the error can say which prop to
+ * set (LinkGrant and LinkToken refuse it too, but cannot know that the name was derived).
+ */
+function defaultName(id: string, kind: 'grant' | 'token', name: string, fromSite: 'connecting' | 'listening'): string {
+  if (name.length > MAX_LABEL_VALUE_LENGTH) {
+    throw new Error(`link "${id}": the default ${kind} name "${name}", made from the ${fromSite} site's name, has ${name.length} characters, ` +
+      `but a ${kind} name is also a label value and may have at most ${MAX_LABEL_VALUE_LENGTH}: set ${kind}Name`);
+  }
+  return name;
 }

@@ -3,6 +3,7 @@ import { k8s } from 'cdk8s-plus-28';
 import * as skupper from '../../imports/skupper-skupper.io';
 import { validateDnsLabel } from '../validation/kubernetes-names';
 import { Cluster } from './cluster';
+import { PART_OF_LABELS } from './labels';
 
 /**
  * How a Site accepts incoming links (Skupper's `spec.linkAccess`): the access type of the
@@ -72,7 +73,7 @@ export interface SiteProps {
 
 /**
  * The Skupper Site (skupper.io/v2alpha1) of one namespace on one cluster, as a chart of its own
- * (output folder `dist/<cluster>/<nnnn>-<site>/`). Grants, tokens, the grant server and the token
+ * (output folder `dist/<cluster>/<site name>/`). Grants, tokens, the grant server and the token
  * redeemer of this namespace are added to it.
  */
 export class Site extends Chart {
@@ -118,13 +119,13 @@ export class Site extends Chart {
     }
 
     if (props.createNamespace ?? true) {
-      this.namespaceObject = new k8s.KubeNamespace(this, 'Namespace', { metadata: { name: namespace } });
+      this.namespaceObject = new k8s.KubeNamespace(this, 'Namespace', { metadata: { name: namespace, labels: { ...PART_OF_LABELS } } });
       // Chart.namespace (this site's namespace) is stamped on every object, cluster-scoped ones too (cdk8s-core#731).
       this.namespaceObject.addJsonPatch(JsonPatch.remove('/metadata/namespace'));
     }
     // Files are written one per resource; kustomize, Argo CD and Flux apply Namespaces first.
     this.apiObject = new skupper.Site(this, 'Resource', {
-      metadata: { name, namespace },
+      metadata: { name, namespace, labels: { ...PART_OF_LABELS } },
       spec: {
         linkAccess: linkAccess === LinkAccess.NONE ? undefined : linkAccess,
         edge: props.edge || undefined,

@@ -1,5 +1,5 @@
 import * as YAML from 'yaml';
-import { KUSTOMIZATION_MARKER } from '../constructs/kustomization';
+import { kustomizationYaml } from '../constructs/kustomization';
 import { GitOpsFile } from './gitops-tool';
 
 /** A Kubernetes object as one YAML file named `<Kind>.<name>.k8s.yaml`, keys in the order given. */
@@ -10,14 +10,7 @@ export function objectFile(dir: string, object: { kind: string; metadata: { name
 
 /** A kustomization.yaml (marked as ours) listing `resources` in the order given. */
 export function kustomizationFile(dir: string, resources: readonly string[]): GitOpsFile {
-  const lines = [
-    KUSTOMIZATION_MARKER,
-    'apiVersion: kustomize.config.k8s.io/v1beta1',
-    'kind: Kustomization',
-    resources.length > 0 ? 'resources:' : 'resources: []',
-    ...resources.map(resource => `  - ${resource}`),
-  ];
-  return { path: dir === '' ? 'kustomization.yaml' : `${dir}/kustomization.yaml`, content: lines.join('\n') + '\n' };
+  return { path: dir === '' ? 'kustomization.yaml' : `${dir}/kustomization.yaml`, content: kustomizationYaml(resources) };
 }
 
 /** Labels on every GitOps object we write. */

@@ -1,14 +1,17 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { Cluster, synthClusters } from '../constructs/cluster';
-import { KUSTOMIZATION_MARKER } from '../constructs/kustomization';
-import { ClusterFolder, GITOPS_FOLDER, IGitOpsTool } from './gitops-tool';
+import type { Cluster } from '../constructs/cluster';
+import { hasOurKustomization } from '../constructs/kustomization';
+import { OutputFolder, writeOutputFolders } from '../synth/output-folders';
+import { clusterOutputFolder, renderClusters } from '../synth/render-cluster';
+import { GITOPS_FOLDER, IGitOpsTool } from './gitops-tool';
 
 /**
- * Synthesizes the clusters (all validated before any folder is written, as `synthClusters`) and
- * writes the GitOps objects of `tools` into `<outdir>/_gitops/<tool>/`, where `<outdir>` is the
- * folder holding the cluster folders. `_gitops` is replaced as a whole; with no tools, a previous
- * `_gitops` folder written by cdk8s-skupper is removed.
+ * Synthesizes the clusters (all validated and rendered before any folder is written, as
+ * `synthClusters`) and writes the GitOps objects of `tools` into `<outdir>/_gitops/<tool>/`,
+ * where `<outdir>` is the folder holding the cluster folders, in the same all-or-nothing step.
+ * `_gitops` is replaced as a whole; with no tools, a previous `_gitops` folder written by
+ * cdk8s-skupper is removed.
  */
 export function synthClustersWithGitOps(clusters: readonly Cluster[], tools: readonly IGitOpsTool[]): void {
   const folderNames = tools.map(tool => tool.folderName);
@@ -22,23 +25,22 @@ export function synthClustersWithGitOps(clusters: readonly Cluster[], tools: rea
   for (const tool of tools) {
     tool.prepare(clusters);
   }
-  const notOurs = gitOpsDir === undefined ? undefined : foreignEntry(gitOpsDir);
-  if (tools.length > 0 && notOurs !== undefined) {
-    throw new Error(`refusing to replace GitOps folder "${gitOpsDir}": "${notOurs}" in it was not written by cdk8s-skupper`);
-  }
-  synthClusters(clusters);
-  if (gitOpsDir === undefined || notOurs !== undefined) {
-    return;
-  }
-  fs.rmSync(gitOpsDir, { recursive: true, force: true });
-  const folders = clusters.map(clusterFolder);
-  for (const tool of tools) {
-    for (const file of tool.render(folders)) {
-      const target = path.join(gitOpsDir, tool.folderName, ...file.path.split('/'));
-      fs.mkdirSync(path.dirname(target), { recursive: true });
-      fs.writeFileSync(target, file.content);
+  const rendered = renderClusters(clusters);
+  const outputs: OutputFolder[] = rendered.map(clusterOutputFolder);
+  if (gitOpsDir !== undefined && tools.length > 0) {
+    const files = new Map<string, string>();
+    const folders = rendered.map(cluster => cluster.folder);
+    for (const tool of tools) {
+      for (const file of tool.render(folders)) {
+        files.set(`${tool.folderName}/${file.path}`, file.content);
+      }
     }
+    outputs.push({ dir: gitOpsDir, files, refusal: gitOpsRefusal });
+  } else if (gitOpsDir !== undefined && fs.existsSync(gitOpsDir) && gitOpsRefusal(gitOpsDir) === undefined) {
+    // No tool requested: remove the GitOps objects of an earlier synth (a folder with anything else in it stays).
+    outputs.push({ dir: gitOpsDir, refusal: gitOpsRefusal });
   }
+  writeOutputFolders(outputs);
 }
 
 /** The folder holding every cluster's folder; GitOps output needs them side by side. */
@@ -54,31 +56,12 @@ function commonParent(clusters: readonly Cluster[], required: boolean): string |
   return undefined;
 }
 
-/** What synthesis wrote for one cluster: its chart folders, the CRDs (if any) first. */
-function clusterFolder(cluster: Cluster): ClusterFolder {
-  const charts = fs.readdirSync(cluster.outdir, { withFileTypes: true })
-    .filter(entry => entry.isDirectory()).map(entry => entry.name).sort();
-  if (cluster.crds === undefined) {
-    return { cluster, name: cluster.name, siteFolders: charts };
+/** Why `dir` may not be replaced: the first entry in it that cdk8s-skupper did not write. */
+function gitOpsRefusal(dir: string): string | undefined {
+  if (!fs.statSync(dir).isDirectory()) {
+    return `refusing to replace GitOps folder "${dir}": it is a file, not a folder written by cdk8s-skupper`;
   }
-  // Sites depend on the CRDs chart, so cdk8s writes it first (0000-crds).
-  if (charts.length === 0 || !/^(\d{4}-)?crds$/.test(charts[0])) {
-    throw new Error(`cluster folder "${cluster.outdir}" does not start with the CRDs folder (found ${charts.join(', ') || 'nothing'})`);
-  }
-  return { cluster, name: cluster.name, crdsFolder: charts[0], siteFolders: charts.slice(1) };
-}
-
-/** The first entry of `dir` that cdk8s-skupper did not write, or undefined (also when `dir` does not exist). */
-function foreignEntry(dir: string): string | undefined {
-  if (!fs.existsSync(dir)) {
-    return undefined;
-  }
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const marker = path.join(dir, entry.name, 'kustomization.yaml');
-    const ours = entry.isDirectory() && fs.existsSync(marker) && fs.readFileSync(marker, 'utf8').startsWith(KUSTOMIZATION_MARKER);
-    if (!ours) {
-      return entry.name;
-    }
-  }
-  return undefined;
+  const foreign = fs.readdirSync(dir, { withFileTypes: true })
+    .find(entry => !(entry.isDirectory() && hasOurKustomization(path.join(dir, entry.name))));
+  return foreign === undefined ? undefined : `refusing to replace GitOps folder "${dir}": "${foreign.name}" in it was not written by cdk8s-skupper`;
 }

@@ -1,3 +1,5 @@
+import * as fs from 'fs';
+import * as path from 'path';
 import { KubeConfig } from '@kubernetes/client-node';
 import { UsageError } from './usage-error';
 
@@ -11,11 +13,15 @@ export interface ContextConfig {
  * The kubeconfig contexts named on the command line (each once, in the order given), or the
  * current context when none is named. The kubeconfig is `kubeconfigFile`, else KUBECONFIG or
  * ~/.kube/config, as kubectl does. Each context gets a KubeConfig of its own, since a client
- * reads the current context of its KubeConfig at every request. Throws a UsageError for an
- * unreadable kubeconfig or an unknown context, listing the contexts there are.
+ * reads the current context of its KubeConfig at every request. Throws a UsageError for a
+ * missing or unreadable kubeconfig or an unknown context, listing the contexts there are.
+ * `env` is where KUBECONFIG and HOME are read.
  */
-export function loadContexts(kubeconfigFile: string | undefined, contextNames: readonly string[]): ContextConfig[] {
-  const source = kubeconfigFile ?? (process.env.KUBECONFIG ? `KUBECONFIG (${process.env.KUBECONFIG})` : '~/.kube/config');
+export function loadContexts(kubeconfigFile: string | undefined, contextNames: readonly string[], env: NodeJS.ProcessEnv = process.env): ContextConfig[] {
+  if (kubeconfigFile === undefined) {
+    assertDefaultKubeconfigExists(env);
+  }
+  const source = kubeconfigFile ?? (env.KUBECONFIG ? `KUBECONFIG (${env.KUBECONFIG})` : '~/.kube/config');
   const load = (): KubeConfig => {
     const kubeConfig = new KubeConfig();
     try {
@@ -44,4 +50,33 @@ export function loadContexts(kubeconfigFile: string | undefined, contextNames: r
     kubeConfig.setCurrentContext(name);
     return { name, kubeConfig };
   });
+}
+
+/** Where a pod's ServiceAccount token is: there the client uses the in-cluster config. */
+const IN_CLUSTER_TOKEN = '/var/run/secrets/kubernetes.io/serviceaccount/token';
+
+/**
+ * Without --kubeconfig, the kubeconfig is what KUBECONFIG lists, else ~/.kube/config (as for
+ * kubectl). When none of that exists, and this is not a pod, the client would quietly fall back to
+ * an unauthenticated http://localhost:8080, and every command would fail with a confusing
+ * message about credentials; so say what was looked for instead.
+ */
+function assertDefaultKubeconfigExists(env: NodeJS.ProcessEnv): void {
+  if (fs.existsSync(IN_CLUSTER_TOKEN)) {
+    return;
+  }
+  const hint = 'pass --kubeconfig FILE, set KUBECONFIG, or write ~/.kube/config (for example with your cluster\'s "get credentials" command)';
+  if (env.KUBECONFIG) {
+    const files = env.KUBECONFIG.split(path.delimiter).filter(file => file !== '');
+    if (!files.some(file => fs.existsSync(file))) {
+      throw new UsageError(`no kubeconfig found: --kubeconfig is not given, and no file that KUBECONFIG lists exists ` +
+        `(${files.join(', ')}); ${hint}`);
+    }
+    return;
+  }
+  const defaultFile = env.HOME ? path.join(env.HOME, '.kube', 'config') : undefined;
+  if (defaultFile === undefined || !fs.existsSync(defaultFile)) {
+    throw new UsageError('no kubeconfig found: --kubeconfig is not given, KUBECONFIG is not set, and ' +
+      `${defaultFile === undefined ? '~/.kube/config cannot be found ($HOME is not set)' : `~/.kube/config (${defaultFile}) does not exist`}; ${hint}`);
+  }
 }

@@ -1,10 +1,11 @@
 import type { LinkGrant } from '../runtime/grant-server/resources';
 import type { LinkToken, SkupperLink } from '../runtime/redeemer/resources';
-import { LINK_GRANTS, LINK_TOKENS, ResourceType, SKUPPER_LINKS } from '../runtime/resource-types';
+import { LINK_GRANTS, LINK_TOKENS, ResourceType, SKUPPER_CONNECTORS, SKUPPER_LINKS, SKUPPER_LISTENERS } from '../runtime/resource-types';
 import { credentialsRefused, probeCluster } from './cluster-probe';
 import { KubeApiError, KubeApiReader, KubeUnreachableError } from './kube-api-reader';
 import { listAll, resourcePath } from './kube-list';
-import { grantRow, linkRow, StatusKind, StatusRow, tokenRow } from './status-row';
+import type { SkupperConnector, SkupperListener } from './skupper-service-resources';
+import { connectorRow, grantRow, linkRow, listenerRow, StatusKind, StatusRow, tokenRow } from './status-row';
 
 /** Something `status` could not show. `blocking` ones make the exit code 1 (the state is unknown). */
 export interface StatusWarning {
@@ -23,9 +24,9 @@ export interface ContextStatus {
 }
 
 /**
- * Lists the LinkGrants, LinkTokens and Skupper Links of one context, in `namespace` or in all
- * namespaces. A kind whose CRD is not installed (404) is a warning, not a failure: that
- * cluster simply has none. A list that is refused or fails otherwise is a blocking warning.
+ * Lists the LinkGrants, LinkTokens and Skupper Links, Listeners and Connectors of one context, in
+ * `namespace` or in all namespaces. A kind whose CRD is not installed (404) is a warning, not a
+ * failure: that cluster simply has none. A list that is refused or fails otherwise is a blocking warning.
  */
 export async function collectContextStatus(reader: KubeApiReader, namespace: string | undefined, now: Date): Promise<ContextStatus> {
   const context = reader.context;
@@ -44,15 +45,19 @@ export async function collectContextStatus(reader: KubeApiReader, namespace: str
         return [];
       }
     };
-    const [grants, tokens, links] = await Promise.all([
+    const [grants, tokens, links, listeners, connectors] = await Promise.all([
       list<LinkGrant>('LinkGrant', LINK_GRANTS),
       list<LinkToken>('LinkToken', LINK_TOKENS),
       list<SkupperLink>('Link', SKUPPER_LINKS),
+      list<SkupperListener>('Listener', SKUPPER_LISTENERS),
+      list<SkupperConnector>('Connector', SKUPPER_CONNECTORS),
     ]);
     const rows = [
       ...grants.map((grant) => grantRow(context, grant, now)),
       ...tokens.map((token) => tokenRow(context, token)),
       ...links.map((link) => linkRow(context, link)),
+      ...listeners.map((listener) => listenerRow(context, listener)),
+      ...connectors.map((connector) => connectorRow(context, connector)),
     ];
     // Stable order of warnings, whatever order the lists finished in.
     warnings.sort((a, b) => (a.message < b.message ? -1 : a.message > b.message ? 1 : 0));

@@ -26,8 +26,8 @@ export function statusReport(contexts: readonly ContextStatus[]): StatusReport {
 
 /**
  * 3 when a context could not be reached (its objects are unknown), else 1 when an object is
- * not Ready or a list failed, else 0: every grant and token Ready, every Link's Ready
- * condition True (also when there is nothing at all).
+ * not Ready or a list failed, else 0: every grant and token Ready, the Ready condition of every
+ * Link, Listener and Connector True (also when there is nothing at all).
  */
 export function statusExitCode(report: StatusReport): number {
   if (report.unreachable.length > 0) return STATUS_EXIT.unreachable;
@@ -62,7 +62,7 @@ export function statusSummary(report: StatusReport): string {
     : '';
   let objects: string;
   if (total === 0) {
-    objects = 'no LinkGrants, LinkTokens or Links found';
+    objects = 'no LinkGrants, LinkTokens, Links, Listeners or Connectors found';
   } else if (report.notReady === 0) {
     objects = total === 1 ? 'the 1 object is Ready' : `all ${total} objects are Ready`;
   } else {
@@ -84,6 +84,8 @@ export function renderStatusJson(report: StatusReport): string {
       remoteSite: row.remoteSite ?? null,
       redemptions: row.redemptions ?? null,
       expires: row.expires ?? null,
+      // Only Listeners and Connectors have these; other kinds keep the shape they always had.
+      ...(row.service ? { routingKey: row.service.routingKey, configured: row.service.configured, matched: row.service.matched } : {}),
       message: row.message,
     })),
     total: report.rows.length,

@@ -2,9 +2,10 @@ import type { KubernetesObject } from '@kubernetes/client-node';
 import { DEFAULT_REDEMPTIONS_ALLOWED, LinkGrant } from '../runtime/grant-server/resources';
 import type { Condition } from '../runtime/resource-types';
 import type { LinkToken, SkupperLink } from '../runtime/redeemer/resources';
+import type { SkupperConnector, SkupperListener } from './skupper-service-resources';
 
 /** The kinds `status` shows, in the order it shows them within a namespace. */
-export const STATUS_KINDS = ['LinkGrant', 'LinkToken', 'Link'] as const;
+export const STATUS_KINDS = ['LinkGrant', 'LinkToken', 'Link', 'Listener', 'Connector'] as const;
 export type StatusKind = (typeof STATUS_KINDS)[number];
 
 /** One object in the output of `status`. */
@@ -23,7 +24,21 @@ export interface StatusRow {
   readonly redemptions?: { readonly made: number; readonly allowed: number };
   /** A grant's status.expirationTime. */
   readonly expires?: string;
+  /** A Listener's or Connector's routing key, and Skupper's conditions Configured and Matched on it. */
+  readonly service?: ServiceState;
   readonly message: string;
+}
+
+/** What `status` shows of a Skupper Listener or Connector besides its Ready state. */
+export interface ServiceState {
+  readonly routingKey: string;
+  /** Condition `Configured`: the controller wrote it into the site's router configuration. */
+  readonly configured: boolean;
+  /**
+   * Condition `Matched` (from `hasMatchingConnector` on a Listener, `hasMatchingListener` on a
+   * Connector): a peer with the same routing key exists somewhere in the network.
+   */
+  readonly matched: boolean;
 }
 
 /**
@@ -72,18 +87,67 @@ export function tokenRow(context: string, token: LinkToken): StatusRow {
  */
 export function linkRow(context: string, link: SkupperLink): StatusRow {
   const status = link.status ?? {};
-  const readyCondition: Condition | undefined = status.conditions?.find((c) => c.type === 'Ready');
-  const ready = readyCondition?.status === 'True';
-  const reported = status.status && status.status !== 'Ready' ? status.status : 'Pending';
+  const { state, ready, readyCondition } = skupperReadiness(status);
   const message = status.message || readyCondition?.message
-    || (link.status ? '' : 'No status yet: is the Skupper controller of this site running?');
+    || (link.status ? '' : NO_SKUPPER_STATUS);
   return {
     ...identity(context, 'Link', link),
-    status: ready ? 'Ready' : reported,
+    status: state,
     ready,
     remoteSite: status.remoteSiteName,
     message: ready && message === '' ? 'OK' : message,
   };
+}
+
+/**
+ * A Skupper Listener: Ready when Skupper's Ready condition is True, which it sets once the
+ * Listener is Configured and Matched (a Connector with its routing key exists in the network).
+ */
+export function listenerRow(context: string, listener: SkupperListener): StatusRow {
+  return serviceRow(context, 'Listener', listener, listener.status?.hasMatchingConnector);
+}
+
+/** A Skupper Connector: Ready as a Listener is, Matched meaning a Listener with its routing key exists. */
+export function connectorRow(context: string, connector: SkupperConnector): StatusRow {
+  return serviceRow(context, 'Connector', connector, connector.status?.hasMatchingListener);
+}
+
+const NO_SKUPPER_STATUS = 'No status yet: is the Skupper controller of this site running?';
+
+/** Ready when the Ready condition is True, else what Skupper reports (Pending or Error; Pending also when the two disagree). */
+function skupperReadiness(status: { readonly status?: string; readonly conditions?: readonly Condition[] }):
+{ state: string; ready: boolean; readyCondition?: Condition } {
+  const readyCondition = status.conditions?.find((c) => c.type === 'Ready');
+  const ready = readyCondition?.status === 'True';
+  const reported = status.status && status.status !== 'Ready' ? status.status : 'Pending';
+  return { state: ready ? 'Ready' : reported, ready, readyCondition };
+}
+
+/**
+ * The MESSAGE names the routing key and both conditions, then Skupper's own message while not
+ * Ready (e.g. "No matching connectors"), so a Listener and its Connectors can be read side by side.
+ */
+function serviceRow(context: string, kind: 'Listener' | 'Connector', object: SkupperListener | SkupperConnector,
+  hasMatchingPeer: boolean | undefined): StatusRow {
+  const status = object.status ?? {};
+  const { state, ready, readyCondition } = skupperReadiness(status);
+  const conditionTrue = (type: string): boolean | undefined => {
+    const condition = status.conditions?.find((c) => c.type === type);
+    return condition === undefined ? undefined : condition.status === 'True';
+  };
+  const configured = conditionTrue('Configured') ?? false;
+  // Skupper sets Matched from hasMatching*; before its first update only the boolean may be there.
+  const matched = conditionTrue('Matched') ?? hasMatchingPeer === true;
+  const routingKey = object.spec?.routingKey ?? '';
+  let message: string;
+  if (object.status === undefined) {
+    message = `routing key ${routingKey}: ${NO_SKUPPER_STATUS}`;
+  } else {
+    const detail = ready ? '' : status.message || readyCondition?.message || '';
+    message = `routing key ${routingKey}: ${configured ? 'Configured' : 'not Configured'}, ${matched ? 'Matched' : 'not Matched'}` +
+      (detail ? `: ${detail}` : '');
+  }
+  return { ...identity(context, kind, object), status: state, ready, service: { routingKey, configured, matched }, message };
 }
 
 function identity(context: string, kind: StatusKind, object: KubernetesObject): Pick<StatusRow, 'context' | 'namespace' | 'kind' | 'name'> {

@@ -31,7 +31,7 @@ export function isIpAddress(host: string): boolean {
  * a trailing dot. An all-numeric last label is refused: no TLD is numeric, and URL parsers read
  * such names (e.g. 10.0.0.256) as malformed IPv4 addresses.
  */
-function isDnsName(host: string): boolean {
+export function isDnsName(host: string): boolean {
   if (host.length === 0 || host.length > MAX_DNS_NAME_LENGTH) {
     return false;
   }

@@ -10,6 +10,8 @@ export const LINK_GRANTS: ResourceType = { group: 'cdk8s-skupper.io', version: '
 export const LINK_TOKENS: ResourceType = { group: 'cdk8s-skupper.io', version: 'v1alpha1', plural: 'linktokens' };
 export const SKUPPER_SITES: ResourceType = { group: 'skupper.io', version: 'v2alpha1', plural: 'sites' };
 export const SKUPPER_LINKS: ResourceType = { group: 'skupper.io', version: 'v2alpha1', plural: 'links' };
+export const SKUPPER_LISTENERS: ResourceType = { group: 'skupper.io', version: 'v2alpha1', plural: 'listeners' };
+export const SKUPPER_CONNECTORS: ResourceType = { group: 'skupper.io', version: 'v2alpha1', plural: 'connectors' };
 export const SECRETS: ResourceType = { group: '', version: 'v1', plural: 'secrets' };
 
 /** The REST path of a resource collection in a namespace. */

@@ -59,8 +59,9 @@ export interface SealSecretOptions {
   /** Labels of the Secret the controller creates. */
   readonly templateLabels?: Readonly<Record<string, string>>;
   /**
-   * Annotations of the Secret the controller creates. Unlike kubeseal, the scope annotation is
-   * not copied here: the controller only reads it from the SealedSecret's own metadata.
+   * Annotations of the Secret the controller creates. The scope annotation is added to them, as
+   * kubeseal does (it seals a Secret already carrying it), so the unsealed Secret says how it
+   * may be moved; the controller itself reads the scope from the SealedSecret's own metadata.
    */
   readonly templateAnnotations?: Readonly<Record<string, string>>;
   /**
@@ -126,7 +127,7 @@ export function sealSecretManifest(options: SealSecretOptions): SealedSecretMani
           name,
           namespace,
           ...nonEmpty('labels', options.templateLabels),
-          ...nonEmpty('annotations', options.templateAnnotations),
+          ...nonEmpty('annotations', { ...options.templateAnnotations, ...scopeAnnotations(scope) }),
         },
         type: options.type ?? 'Opaque',
         ...(options.immutable !== undefined ? { immutable: options.immutable } : {}),

@@ -10,23 +10,23 @@
 // to a Skupper Connector on west.
 import * as crypto from 'crypto';
 import * as fs from 'fs';
-import * as net from 'net';
 import * as os from 'os';
 import * as path from 'path';
 import { exampleClusters } from '../../apps/example';
 import { Cluster, SealedSecret, synthClusters } from '../../lib';
-import { CliProcess, spawnCli, stopCli, waitForReadyz } from '../harness/cli-process';
+import { CliProcess, stopCli } from '../harness/cli-process';
 import { freePorts } from '../harness/free-ports';
 import { kubectl } from '../harness/kubectl';
 import { queryRouter, ROUTER_ENTITY } from '../harness/router-management';
 import { runCommand } from '../harness/run-command';
 import { fetchSealingCertificate } from '../harness/sealed-secrets-controller';
-import { kubeconfigForServiceAccount } from '../harness/service-account-kubeconfig';
 import { routerConfig, routerEntity, SiteRouter, startSiteRouter } from '../harness/site-router';
 import { SkupperSite, waitForLinkConfigured, waitForSkupperSite } from '../harness/skupper-site';
 import { testClusters } from '../harness/test-clusters';
 import { waitFor } from '../harness/wait-for';
 import { readObjects, TEST_KEY_CACHE, TEST_MASTER_SECRET } from '../support/example-synth';
+import { runSynthesizedWorkload } from '../support/synthesized-workload';
+import { echoRoundTrip, EchoServer, startEchoServer } from '../support/tcp-echo';
 
 const { west, east } = testClusters();
 const suffix = crypto.randomBytes(3).toString('hex');
@@ -45,7 +45,7 @@ let synthesized: Cluster[];
 let westSite: SkupperSite;
 const processes: CliProcess[] = [];
 const routers: Partial<Record<'west' | 'east' | 'foreign', SiteRouter>> = {};
-let echoServer: net.Server | undefined;
+let echoServer: EchoServer | undefined;
 
 beforeAll(async () => {
   work = fs.mkdtempSync(path.join(os.tmpdir(), 'cdk8s-skupper-e2e-'));
@@ -68,7 +68,7 @@ beforeAll(async () => {
 afterAll(async () => {
   for (const router of Object.values(routers)) await router?.process.stop();
   for (const cli of processes) await stopCli(cli);
-  await new Promise<void>((resolve) => (echoServer ? echoServer.close(() => resolve()) : resolve()));
+  await echoServer?.close();
   for (const [cluster, namespace] of [[west, namespaces.west], [east, namespaces.east], [east, foreignNamespace]] as const) {
     await kubectl(cluster, ['delete', 'namespace', namespace, '--wait=false', '--ignore-not-found']).catch(() => undefined);
   }
@@ -78,29 +78,6 @@ afterAll(async () => {
 async function getJson(cluster: typeof west, namespace: string, kind: string, name: string): Promise<any | undefined> {
   const out = await kubectl(cluster, ['get', kind, name, '-n', namespace, '-o', 'json', '--ignore-not-found']);
   return out.trim() === '' ? undefined : JSON.parse(out);
-}
-
-/** The args of a Deployment synthesized for `clusterName`. */
-function deploymentArgs(clusterName: 'west' | 'east', name: string): string[] {
-  const deployment = readObjects(path.join(outdir, clusterName)).map((o) => o.obj).find((o) => o.kind === 'Deployment' && o.metadata.name === name);
-  if (!deployment) throw new Error(`no Deployment ${name} synthesized for ${clusterName}`);
-  return deployment.spec.template.spec.containers[0].args;
-}
-
-/** Sends `payload` through 127.0.0.1:`port` and resolves to every byte that comes back once the peer ends. */
-function roundTrip(port: number, payload: Buffer): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const socket = net.connect({ host: '127.0.0.1', port });
-    const chunks: Buffer[] = [];
-    socket.setTimeout(10_000, () => socket.destroy(new Error('no answer within 10 s')));
-    socket.on('data', (chunk: Buffer) => {
-      chunks.push(chunk);
-      if (Buffer.concat(chunks).length >= payload.length) socket.end();
-    });
-    socket.on('close', () => resolve(Buffer.concat(chunks)));
-    socket.on('error', reject);
-    socket.write(payload);
-  });
 }
 
 describe('the example applied as GitOps would apply it', () => {
@@ -151,16 +128,11 @@ describe('the example applied as GitOps would apply it', () => {
   });
 
   test('our grant server and redeemer, as their ServiceAccounts, link east to west: Skupper configures the Link with its sslProfile', async () => {
-    const [grantHealth, redeemerHealth] = await freePorts(2);
-    const grantServer = spawnCli(west.logsDir, `grant-server-${namespaces.west}`, [...deploymentArgs('west', GRANT_SERVER_SA),
-      '--kubeconfig', await kubeconfigForServiceAccount(west, namespaces.west, GRANT_SERVER_SA), '--namespace', namespaces.west,
-      '--bind-address', '127.0.0.1', '--metrics-address', `127.0.0.1:${grantHealth}`]);
-    processes.push(grantServer);
-    const redeemer = spawnCli(east.logsDir, `redeemer-${namespaces.east}`, [...deploymentArgs('east', REDEEMER_SA),
-      '--kubeconfig', await kubeconfigForServiceAccount(east, namespaces.east, REDEEMER_SA), '--namespace', namespaces.east,
-      '--metrics-address', `127.0.0.1:${redeemerHealth}`]);
-    processes.push(redeemer);
-    await Promise.all([waitForReadyz(grantServer, grantHealth), waitForReadyz(redeemer, redeemerHealth)]);
+    const [grantServer, redeemer] = await Promise.all([
+      runSynthesizedWorkload(west, path.join(outdir, 'west'), namespaces.west, GRANT_SERVER_SA),
+      runSynthesizedWorkload(east, path.join(outdir, 'east'), namespaces.east, REDEEMER_SA),
+    ]);
+    processes.push(grantServer, redeemer);
 
     const link = await waitForLinkConfigured(east, namespaces.east, TOKEN);
     expect(link.spec).toEqual({ endpoints: westSite.endpoints, tlsCredentials: TOKEN });
@@ -188,14 +160,13 @@ describe('the example applied as GitOps would apply it', () => {
     expect(grants.split('\n')[0]).toMatch(/^NAME\s+REDEMPTIONS ALLOWED\s+REDEMPTIONS MADE\s+EXPIRATION\s+STATUS\s+MESSAGE/);
     expect(grants).toMatch(/grant-west\s+2\s+1\s/);
     const tokens = await kubectl(east, ['get', 'linktokens', '-n', namespaces.east]);
-    expect(tokens.split('\n')[0]).toMatch(/^NAME\s+URL\s+REDEEMED\s+STATUS\s+MESSAGE/);
+    expect(tokens.split('\n')[0]).toMatch(/^NAME\s+URL\s+REDEEMED\s+STATUS\s+REMOTE SITE\s+MESSAGE/);
     expect(tokens).toContain(`https://127.0.0.1:${grantPort}/${namespaces.west}/grant-west`);
   });
 
   test('a Skupper Connector on west and a Listener on east become the routers\' tcpConnector and tcpListener', async () => {
-    echoServer = net.createServer((socket) => socket.pipe(socket));
-    await new Promise<void>((resolve) => echoServer!.listen(0, '127.0.0.1', resolve));
-    const echoPort = (echoServer.address() as net.AddressInfo).port;
+    echoServer = await startEchoServer();
+    const echoPort = echoServer.port;
     await kubectl(west, ['apply', '-f', '-'], { input: JSON.stringify({
       apiVersion: 'skupper.io/v2alpha1', kind: 'Connector', metadata: { name: ROUTING_KEY, namespace: namespaces.west },
       spec: { routingKey: ROUTING_KEY, host: '127.0.0.1', port: echoPort },
@@ -245,7 +216,7 @@ describe('the example applied as GitOps would apply it', () => {
     // The listener accepts clients once the routers have exchanged the address: until then a
     // connection is closed at once, so retry on that condition (not on time).
     const echoed = await waitFor('an echo round trip through both routers', async () => {
-      const answer = await roundTrip(port, payload);
+      const answer = await echoRoundTrip(port, payload);
       return answer.length > 0 ? answer : undefined;
     }, { timeoutMs: 60_000, intervalMs: 500 });
     expect(echoed.equals(payload)).toBe(true);

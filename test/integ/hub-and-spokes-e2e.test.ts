@@ -97,7 +97,7 @@ beforeAll(async () => {
   })])) as Record<'west' | Spoke, Cluster>;
   const clusters = clustersFor(outdir);
   const hub = new Site(clusters.west, 'west', { namespace: ns.west, linkAccess: LinkAccess.DEFAULT });
-  new GrantServer(hub, 'GrantServer', { host: '127.0.0.1', port: grantPort });
+  new GrantServer(hub, 'GrantServer', { host: '127.0.0.1', port: grantPort, allowLocalHost: true });
   for (const spoke of SPOKES) {
     const site = new Site(clusters[spoke], spoke, { namespace: ns[spoke], linkAccess: LinkAccess.NONE });
     new LinkedSitePair(hub, `Link:west.west:${spoke}.${spoke}`, {

@@ -73,6 +73,10 @@ test.each(scopes)('test/support/unseal opens what kubeseal --cert seals, with th
   // Same SealedSecret metadata as ours, so the controller derives the same label.
   const ours = sealSecretManifest({ certificate: west, name: 'token', namespace: 'skupper', scope, data });
   expect(sealed.metadata).toEqual(ours.metadata);
+  // The same Secret metadata too: kubeseal copies the scope annotation onto the template.
+  const { creationTimestamp, ...templateMetadata } = sealed.spec.template.metadata;
+  expect(creationTimestamp ?? null).toBeNull();
+  expect(templateMetadata).toEqual(ours.spec.template.metadata);
   expect(Object.keys(sealed.spec.encryptedData).sort()).toEqual(Object.keys(ours.spec.encryptedData));
   expect(sealed.spec.template.type).toBe(ours.spec.template.type);
   // Same layout: 2-byte rsa length 512, then 512 + n + 16 bytes.

@@ -357,7 +357,7 @@ describe('redeemer', () => {
     const status = await untilTokenMessage(/configured, not operational yet/);
     expect(status).toMatchObject({ redeemed: true, status: 'Redeemed', message: expect.stringMatching(new RegExp(`^Link ${TOKEN} is configured, not operational yet`)) });
     expect((status.conditions as any[]).find(c => c.type === 'LinkReady')).toMatchObject({ status: 'False', reason: 'NotOperational' });
-    expect(await kubectl(east, ['get', 'linktoken', TOKEN, '-n', ns.east])).toMatch(new RegExp(`${TOKEN}\\s+https://127\\.0\\.0\\.1:\\d+/${ns.west}/grant-west\\s+true\\s+Redeemed\\s+Link ${TOKEN} is configured`));
+    expect(await kubectl(east, ['get', 'linktoken', TOKEN, '-n', ns.east])).toMatch(new RegExp(`${TOKEN}\\s+https://127\\.0\\.0\\.1:\\d+/${ns.west}/grant-west\\s+true\\s+Redeemed\\s+west\\s+Link ${TOKEN} is configured`));
     expect((await tokenEvents()).map(e => e.reason)).toEqual(expect.arrayContaining(['Error', 'Redeemed']));
     expect(stub.posts).toHaveLength(posts);
     expect(stub.posts.filter(post => post.status === 200 && post.mode === 'valid')).toHaveLength(1);

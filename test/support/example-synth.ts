@@ -5,8 +5,11 @@ import * as YAML from 'yaml';
 import { exampleClusters, ExampleOptions } from '../../apps/example';
 import { MasterSecret, synthClusters } from '../../lib';
 
+/** The fixed master secret of the tests, as hex (e.g. for $CDK8S_SKUPPER_MASTER_SECRET of an app run in a test). */
+export const TEST_MASTER_SECRET_HEX = '00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff';
+
 /** A fixed master secret for tests, so outputs are comparable across runs. */
-export const TEST_MASTER_SECRET = MasterSecret.fromHex('00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff');
+export const TEST_MASTER_SECRET = MasterSecret.fromHex(TEST_MASTER_SECRET_HEX);
 
 /** Derived RSA keys are cached across test runs (the derivation is what is tested, not the 4 s it takes). */
 export const TEST_KEY_CACHE = path.join(os.tmpdir(), 'cdk8s-skupper-test-keys');

@@ -24,7 +24,9 @@ export interface DesiredGrantStatus {
 /** setTimeout's limit is about 24.8 days; expiry further away is simply looked at again daily. */
 const MAX_REQUEUE_MS = 24 * 60 * 60 * 1000;
 
-type State = 'Ready' | 'Pending' | 'Error' | 'Expired' | 'Exhausted';
+/** Every `status.status` the grant server sets on a LinkGrant (the CRD documents each). */
+export const GRANT_STATES = ['Pending', 'Ready', 'Error', 'Expired', 'Exhausted'] as const;
+type State = (typeof GRANT_STATES)[number];
 
 /**
  * The level-triggered status of a LinkGrant (pure): the expiration time fixed at first sight

@@ -9,38 +9,38 @@ const outdir = synthExample();
 const tree = readTree(outdir);
 const objects = readObjects(outdir);
 
-test('each cluster gets a CRDs folder, a site folder and kustomization.yaml files', () => {
+test('each cluster gets a CRDs folder, a folder named after its site and kustomization.yaml files', () => {
   expect([...tree.keys()]).toEqual([
     'east/0000-crds/CustomResourceDefinition.linkgrants.cdk8s-skupper.io.k8s.yaml',
     'east/0000-crds/CustomResourceDefinition.linktokens.cdk8s-skupper.io.k8s.yaml',
     'east/0000-crds/kustomization.yaml',
-    'east/0001-east/Deployment.cdk8s-skupper-redeemer.k8s.yaml',
-    'east/0001-east/LinkToken.token-to-west.k8s.yaml',
-    'east/0001-east/Namespace.east.k8s.yaml',
-    'east/0001-east/Role.cdk8s-skupper-redeemer.k8s.yaml',
-    'east/0001-east/RoleBinding.cdk8s-skupper-redeemer.k8s.yaml',
-    'east/0001-east/SealedSecret.token-to-west-code.k8s.yaml',
-    'east/0001-east/ServiceAccount.cdk8s-skupper-redeemer.k8s.yaml',
-    'east/0001-east/Site.east.k8s.yaml',
-    'east/0001-east/kustomization.yaml',
+    'east/east/Deployment.cdk8s-skupper-redeemer.k8s.yaml',
+    'east/east/LinkToken.token-to-west.k8s.yaml',
+    'east/east/Namespace.east.k8s.yaml',
+    'east/east/Role.cdk8s-skupper-redeemer.k8s.yaml',
+    'east/east/RoleBinding.cdk8s-skupper-redeemer.k8s.yaml',
+    'east/east/SealedSecret.token-to-west-code.k8s.yaml',
+    'east/east/ServiceAccount.cdk8s-skupper-redeemer.k8s.yaml',
+    'east/east/Site.east.k8s.yaml',
+    'east/east/kustomization.yaml',
     'east/kustomization.yaml',
     'west/0000-crds/CustomResourceDefinition.linkgrants.cdk8s-skupper.io.k8s.yaml',
     'west/0000-crds/CustomResourceDefinition.linktokens.cdk8s-skupper.io.k8s.yaml',
     'west/0000-crds/kustomization.yaml',
-    'west/0001-west/Deployment.cdk8s-skupper-grant-server.k8s.yaml',
-    'west/0001-west/LinkGrant.grant-west.k8s.yaml',
-    'west/0001-west/Namespace.west.k8s.yaml',
-    'west/0001-west/Role.cdk8s-skupper-grant-server.k8s.yaml',
-    'west/0001-west/RoleBinding.cdk8s-skupper-grant-server.k8s.yaml',
-    'west/0001-west/SealedSecret.cdk8s-skupper-grant-server-tls.k8s.yaml',
-    'west/0001-west/SealedSecret.grant-west-code.k8s.yaml',
-    'west/0001-west/Service.cdk8s-skupper-grant-server.k8s.yaml',
-    'west/0001-west/ServiceAccount.cdk8s-skupper-grant-server.k8s.yaml',
-    'west/0001-west/Site.west.k8s.yaml',
-    'west/0001-west/kustomization.yaml',
     'west/kustomization.yaml',
+    'west/west/Deployment.cdk8s-skupper-grant-server.k8s.yaml',
+    'west/west/LinkGrant.grant-west.k8s.yaml',
+    'west/west/Namespace.west.k8s.yaml',
+    'west/west/Role.cdk8s-skupper-grant-server.k8s.yaml',
+    'west/west/RoleBinding.cdk8s-skupper-grant-server.k8s.yaml',
+    'west/west/SealedSecret.cdk8s-skupper-grant-server-tls.k8s.yaml',
+    'west/west/SealedSecret.grant-west-code.k8s.yaml',
+    'west/west/Service.cdk8s-skupper-grant-server.k8s.yaml',
+    'west/west/ServiceAccount.cdk8s-skupper-grant-server.k8s.yaml',
+    'west/west/Site.west.k8s.yaml',
+    'west/west/kustomization.yaml',
   ]);
-  expect(tree.get('west/kustomization.yaml')).toContain('resources:\n  - 0000-crds\n  - 0001-west\n');
+  expect(tree.get('west/kustomization.yaml')).toContain('resources:\n  - 0000-crds\n  - west\n');
 });
 
 test('the example output matches the snapshot', () => {
@@ -59,10 +59,20 @@ test('every skupper.io, cdk8s-skupper.io and SealedSecret object validates again
   expect(checked.sort()).toEqual(['LinkGrant', 'LinkToken', 'SealedSecret', 'SealedSecret', 'SealedSecret', 'Site', 'Site']);
 });
 
+test('every object carries app.kubernetes.io/part-of: cdk8s-skupper, so one selector finds them all', () => {
+  const kinds = new Set<string>();
+  for (const { file, obj } of objects) {
+    expect({ file, partOf: obj.metadata.labels?.['app.kubernetes.io/part-of'] }).toEqual({ file, partOf: 'cdk8s-skupper' });
+    kinds.add(obj.kind);
+  }
+  // Among them the kinds that lacked it.
+  expect([...kinds]).toEqual(expect.arrayContaining(['Namespace', 'Site', 'LinkGrant', 'LinkToken', 'CustomResourceDefinition']));
+});
+
 test('cluster-scoped objects have no namespace; namespaced ones do', () => {
   for (const { file, obj } of objects) {
     const clusterScoped = ['Namespace', 'CustomResourceDefinition'].includes(obj.kind);
-    expect({ file, namespace: obj.metadata.namespace }).toEqual({ file, namespace: clusterScoped ? undefined : file.split('/')[1].slice(5) });
+    expect({ file, namespace: obj.metadata.namespace }).toEqual({ file, namespace: clusterScoped ? undefined : file.split('/')[1] });
   }
 });
 
@@ -78,8 +88,8 @@ test('changing the rotation input changes exactly the affected secrets', () => {
   const rotated = readTree(synthExample({ linkRotation: 1 }));
   const changed = [...tree.keys()].filter(file => rotated.get(file) !== tree.get(file));
   expect(changed).toEqual([
-    'east/0001-east/SealedSecret.token-to-west-code.k8s.yaml',
-    'west/0001-west/SealedSecret.grant-west-code.k8s.yaml',
+    'east/east/SealedSecret.token-to-west-code.k8s.yaml',
+    'west/west/SealedSecret.grant-west-code.k8s.yaml',
   ]);
 });
 

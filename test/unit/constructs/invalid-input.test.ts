@@ -155,3 +155,50 @@ test('fails on two sites in one namespace and on a second grant server', () => {
   new GrantServer(west, 'GrantServer', { host: 'a.example.com' });
   expect(() => new GrantServer(west, 'GrantServer', { host: 'b.example.com' })).toThrow(/already has a grant server/);
 });
+
+test('fails on a grant or token name longer than 63 characters, since it is also a label value', () => {
+  const long = 'g'.repeat(64);
+  expect(() => new LinkGrant(listening(), 'g', { name: long }))
+    .toThrow(`invalid grant name "${long}": it has 64 characters, but at most 63 are allowed, since it is also the value of the label cdk8s-skupper.io/grant`);
+  const west = listening();
+  const grant = new LinkGrant(west, 'g', { name: 'g'.repeat(63) });
+  expect(() => new LinkToken(connecting(), 't', { name: 't'.repeat(64), grant }))
+    .toThrow(/invalid token name "t{64}": it has 64 characters, but at most 63 are allowed, since it is also the value of the label cdk8s-skupper.io\/token/);
+  // 63 characters fit.
+  expect(() => new LinkToken(connecting(), 't', { name: 't'.repeat(63), grant })).not.toThrow();
+});
+
+test('fails on a default grant or token name that would be longer than 63 characters, naming the prop to set', () => {
+  const longSite = 's'.repeat(60);
+  const west = listening();
+  const east = new Site(cluster({ name: 'east' }), longSite);
+  expect(() => new LinkedSitePair(west, 'p', { listening: west, connecting: east }))
+    .toThrow(`link "p": the default grant name "grant-${longSite}", made from the connecting site's name, has 66 characters, ` +
+      'but a grant name is also a label value and may have at most 63: set grantName');
+  const longWest = listening({ name: longSite, linkAccess: LinkAccess.DEFAULT });
+  expect(() => new LinkedSitePair(longWest, 'q', { listening: longWest, connecting: connecting(), grantName: 'g' }))
+    .toThrow(/the default token name "token-to-s{60}", made from the listening site's name, has 69 characters.*set tokenName/);
+});
+
+test.each([
+  ['127.0.0.1', 'is a loopback address'],
+  ['::1', 'is a loopback address'],
+  ['localhost', 'names this machine (localhost)'],
+  ['grants.west.svc.cluster.local', 'is an in-cluster Service name'],
+  ['grants.west.svc', 'is an in-cluster Service name'],
+  ['grants', 'is a single-label name'],
+])('fails on grant server host %p that no other cluster can reach, unless allowLocalHost is set', (host, why) => {
+  const site = () => new Site(cluster(), 'west', { linkAccess: LinkAccess.DEFAULT });
+  expect(() => new GrantServer(site(), 'GrantServer', { host }))
+    .toThrow(`grant server host "${host}" of site "west" ${why}`);
+  expect(() => new GrantServer(site(), 'GrantServer', { host })).toThrow(/set allowLocalHost: true for a single-machine test/);
+  const allowed = new GrantServer(site(), 'GrantServer', { host, allowLocalHost: true });
+  expect(allowed.host).toBe(host);
+});
+
+test('fails on a sealing certificate path that is a directory, naming the file and the cluster', () => {
+  const dir = fs.mkdtempSync(path.join(tmp, 'certs-'));
+  expect(() => cluster({ sealingCertificate: undefined, sealingCertificateFile: dir }))
+    .toThrow(`sealing certificate file "${dir}" of cluster "west" is a directory, not a file: ` +
+      `set sealingCertificateFile to the PEM file itself, such as "${path.join(dir, 'west.pem')}"`);
+});

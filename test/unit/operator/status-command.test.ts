@@ -3,7 +3,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { runStatusCommand } from '../../../lib/cli/status-command';
 import { startFakeApiServer, writeFakeKubeconfig } from './fake-api-server';
-import { grant, link, NOW, READY_GRANT_STATUS, READY_LINK_STATUS, token } from './status-fixtures';
+import { connector, grant, link, listener, NOW, READY_GRANT_STATUS, READY_LINK_STATUS, READY_LISTENER_STATUS, token } from './status-fixtures';
 
 let dir: string;
 beforeEach(() => {
@@ -24,6 +24,8 @@ test('two contexts in one table; a context that cannot be reached is named and m
     '/apis/cdk8s-skupper.io/v1alpha1/linkgrants': { body: { items: [grant('west', 'grant-west', READY_GRANT_STATUS, 2)] } },
     '/apis/cdk8s-skupper.io/v1alpha1/linktokens': { body: { items: [token('west', 'to-north')] } },
     '/apis/skupper.io/v2alpha1/links': { body: { items: [link('west', 'to-north', READY_LINK_STATUS)] } },
+    '/apis/skupper.io/v2alpha1/listeners': { body: { items: [listener('west', 'backend', READY_LISTENER_STATUS)] } },
+    '/apis/skupper.io/v2alpha1/connectors': { body: { items: [connector('west', 'cache')] } },
   });
   try {
     const kubeconfig = writeFakeKubeconfig(dir, { west: server.url, down: 'https://127.0.0.1:1' });
@@ -34,14 +36,16 @@ test('two contexts in one table; a context that cannot be reached is named and m
       'west      west        LinkGrant   grant-west   Ready     -             1/2           2026-05-01T12:25:00Z   OK',
       'west      west        LinkToken   to-north     Pending   west          -             -                      No status yet: is the redeemer of this site running?',
       'west      west        Link        to-north     Ready     west          -             -                      OK',
-      '1 of 3 objects are not Ready; 1 context unreachable (down)',
+      'west      west        Listener    backend      Ready     -             -             -                      routing key backend: Configured, Matched',
+      'west      west        Connector   cache        Pending   -             -             -                      routing key cache: No status yet: is the Skupper controller of this site running?',
+      '2 of 5 objects are not Ready; 1 context unreachable (down)',
       '',
     ].join('\n'));
     expect(both.stderr).toMatch(/^error: cannot reach the API server of context "down" \(https:\/\/127\.0\.0\.1:1\): connect ECONNREFUSED/);
 
     const west = await run(['--kubeconfig', kubeconfig, '-o', 'json']);
     expect(west.code).toBe(1);
-    expect(JSON.parse(west.stdout)).toMatchObject({ total: 3, notReady: 1, exitCode: 1 });
+    expect(JSON.parse(west.stdout)).toMatchObject({ total: 5, notReady: 2, exitCode: 1 });
     expect(server.received.every((r) => r.authorized)).toBe(true);
   } finally {
     await server.close();

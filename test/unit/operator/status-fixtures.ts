@@ -1,5 +1,6 @@
-// LinkGrants, LinkTokens and Links as the API returns them, with the status our runtime and
-// Skupper's controller write, for the status and doctor tests.
+// LinkGrants, LinkTokens, Links, Listeners and Connectors as the API returns them, with the status
+// our runtime and Skupper's controller write, for the status and doctor tests.
+import type { SkupperConnector, SkupperListener } from '../../../lib/operator/skupper-service-resources';
 import type { LinkGrant } from '../../../lib/runtime/grant-server/resources';
 import type { Condition, LinkToken, SkupperLink } from '../../../lib/runtime/redeemer/resources';
 
@@ -40,4 +41,32 @@ export const READY_TOKEN_STATUS = { status: 'Ready', message: 'OK', redeemed: tr
 export const READY_LINK_STATUS = {
   status: 'Ready', message: 'OK', remoteSiteName: 'west',
   conditions: [condition('Configured', 'True', 'Ready'), condition('Operational', 'True', 'Ready'), condition('Ready', 'True', 'Ready', 'OK')],
+};
+
+export function listener(namespace: string, name: string, status?: SkupperListener['status']): SkupperListener {
+  return {
+    apiVersion: 'skupper.io/v2alpha1', kind: 'Listener', metadata: { namespace, name },
+    spec: { routingKey: name, host: name, port: 8080 },
+    ...(status ? { status } : {}),
+  };
+}
+
+export function connector(namespace: string, name: string, status?: SkupperConnector['status']): SkupperConnector {
+  return {
+    apiVersion: 'skupper.io/v2alpha1', kind: 'Connector', metadata: { namespace, name },
+    spec: { routingKey: name, selector: `app=${name}`, port: 8080 },
+    ...(status ? { status } : {}),
+  };
+}
+
+/** What Skupper 2.2.1 writes once a Listener is in the router configuration and a Connector with its key exists. */
+export const READY_LISTENER_STATUS = {
+  status: 'Ready', message: 'OK', hasMatchingConnector: true,
+  conditions: [condition('Configured', 'True', 'Ready', 'OK'), condition('Matched', 'True', 'Ready', 'OK'), condition('Ready', 'True', 'Ready', 'OK')],
+};
+/** ... and before any Connector with its key exists (the status Skupper's setReady copies from Matched). */
+export const UNMATCHED_CONNECTOR_STATUS = {
+  status: 'Pending', message: 'No matching listeners',
+  conditions: [condition('Configured', 'True', 'Ready', 'OK'), condition('Matched', 'False', 'Pending', 'No matching listeners'),
+    condition('Ready', 'False', 'Pending', 'No matching listeners')],
 };

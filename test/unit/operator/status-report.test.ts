@@ -1,8 +1,11 @@
 import type { ContextStatus } from '../../../lib/operator/status-collector';
 import { renderStatusJson, renderStatusTable, statusExitCode, statusReport, statusSummary } from '../../../lib/operator/status-report';
-import { grantRow, linkRow, tokenRow } from '../../../lib/operator/status-row';
+import { connectorRow, grantRow, linkRow, listenerRow, tokenRow } from '../../../lib/operator/status-row';
 import { renderTable } from '../../../lib/operator/text-table';
-import { grant, link, NOW, READY_GRANT_STATUS, READY_LINK_STATUS, READY_TOKEN_STATUS, token } from './status-fixtures';
+import {
+  connector, grant, link, listener, NOW, READY_GRANT_STATUS, READY_LINK_STATUS, READY_LISTENER_STATUS, READY_TOKEN_STATUS, token,
+  UNMATCHED_CONNECTOR_STATUS,
+} from './status-fixtures';
 
 const west: ContextStatus = { context: 'west', rows: [grantRow('west', grant('west', 'grant-west', READY_GRANT_STATUS, 2), NOW)], warnings: [] };
 const east: ContextStatus = {
@@ -31,7 +34,7 @@ test('exit code 0 only when everything is Ready (nothing at all counts as Ready)
   expect(statusSummary(report)).toBe('all 3 objects are Ready\n');
   const empty = statusReport([{ context: 'west', rows: [], warnings: [] }]);
   expect(statusExitCode(empty)).toBe(0);
-  expect(statusSummary(empty)).toBe('no LinkGrants, LinkTokens or Links found\n');
+  expect(statusSummary(empty)).toBe('no LinkGrants, LinkTokens, Links, Listeners or Connectors found\n');
 });
 
 test('exit code 1 when anything is not Ready, saying how many', () => {
@@ -64,4 +67,32 @@ test('-o json holds every field, the counts, warnings, unreachable contexts and 
     }],
     total: 1, notReady: 0, warnings: [], unreachable: [{ context: 'north', message: 'cannot reach it' }], exitCode: 3,
   });
+});
+
+test('Listeners and Connectors sit beside the links: routing key and conditions in MESSAGE, and as fields in -o json', () => {
+  const services: ContextStatus = {
+    context: 'east',
+    rows: [connectorRow('east', connector('east', 'backend', UNMATCHED_CONNECTOR_STATUS)), listenerRow('east', listener('east', 'backend', READY_LISTENER_STATUS))],
+    warnings: [],
+  };
+  const report = statusReport([east, services]);
+  expect(renderStatusTable(report.rows)).toBe([
+    'CONTEXT   NAMESPACE   KIND        NAME            STATUS    REMOTE SITE   REDEMPTIONS   EXPIRES   MESSAGE',
+    'east      east        LinkToken   token-to-west   Ready     west          -             -         OK',
+    'east      east        Link        token-to-west   Ready     west          -             -         OK',
+    'east      east        Listener    backend         Ready     -             -             -         routing key backend: Configured, Matched',
+    'east      east        Connector   backend         Pending   -             -             -         routing key backend: Configured, not Matched: No matching listeners',
+    '',
+  ].join('\n'));
+  // A Connector nobody listens for is not Ready: exit code 1.
+  expect(statusExitCode(report)).toBe(1);
+  expect(statusSummary(report)).toBe('1 of 4 objects are not Ready\n');
+  const items = JSON.parse(renderStatusJson(report)).items;
+  expect(items[2]).toEqual({
+    context: 'east', namespace: 'east', kind: 'Listener', name: 'backend', status: 'Ready', ready: true, remoteSite: null, redemptions: null,
+    expires: null, routingKey: 'backend', configured: true, matched: true, message: 'routing key backend: Configured, Matched',
+  });
+  expect(items[3]).toMatchObject({ kind: 'Connector', ready: false, routingKey: 'backend', configured: true, matched: false });
+  // Other kinds keep their shape.
+  expect(Object.keys(items[0])).not.toContain('routingKey');
 });

@@ -1,5 +1,8 @@
-import { grantRow, linkRow, sortRows, tokenRow } from '../../../lib/operator/status-row';
-import { condition, grant, link, NOW, READY_GRANT_STATUS, READY_LINK_STATUS, READY_TOKEN_STATUS, token } from './status-fixtures';
+import { connectorRow, grantRow, linkRow, listenerRow, sortRows, tokenRow } from '../../../lib/operator/status-row';
+import {
+  condition, connector, grant, link, listener, NOW, READY_GRANT_STATUS, READY_LINK_STATUS, READY_LISTENER_STATUS, READY_TOKEN_STATUS, token,
+  UNMATCHED_CONNECTOR_STATUS,
+} from './status-fixtures';
 
 describe('grant rows', () => {
   test('show the grant server\'s status, redemptions made/allowed and the expiration time', () => {
@@ -60,8 +63,47 @@ describe('Link rows', () => {
   });
 });
 
-test('rows sort by context as given, then namespace, kind (grants, tokens, Links) and name', () => {
+describe('Listener and Connector rows', () => {
+  test('Ready with Skupper\'s Ready condition True (Configured and Matched); the message names the routing key and both conditions', () => {
+    expect(listenerRow('east', listener('east', 'backend', READY_LISTENER_STATUS))).toEqual({
+      context: 'east', namespace: 'east', kind: 'Listener', name: 'backend', status: 'Ready', ready: true,
+      service: { routingKey: 'backend', configured: true, matched: true }, message: 'routing key backend: Configured, Matched',
+    });
+  });
+
+  test('Configured but no peer with the routing key anywhere: Pending, with Skupper\'s message', () => {
+    expect(connectorRow('west', connector('west', 'backend', UNMATCHED_CONNECTOR_STATUS))).toEqual({
+      context: 'west', namespace: 'west', kind: 'Connector', name: 'backend', status: 'Pending', ready: false,
+      service: { routingKey: 'backend', configured: true, matched: false },
+      message: 'routing key backend: Configured, not Matched: No matching listeners',
+    });
+  });
+
+  test('an Error stays an Error; before Skupper\'s first Matched update the hasMatching* boolean says it', () => {
+    const clash = listener('east', 'backend', {
+      status: 'Error', message: 'Service backend already exists in namespace', hasMatchingConnector: true,
+      conditions: [condition('Configured', 'False', 'Error', 'Service backend already exists in namespace'), condition('Ready', 'False', 'Error')],
+    });
+    expect(listenerRow('east', clash)).toMatchObject({
+      status: 'Error', ready: false, service: { configured: false, matched: true },
+      message: 'routing key backend: not Configured, Matched: Service backend already exists in namespace',
+    });
+    const onlyBoolean = connector('west', 'backend', { hasMatchingListener: true, conditions: [condition('Configured', 'True', 'Ready')] });
+    expect(connectorRow('west', onlyBoolean)).toMatchObject({ status: 'Pending', ready: false, service: { configured: true, matched: true } });
+  });
+
+  test('without a status: Pending, saying who is missing', () => {
+    expect(connectorRow('west', connector('west', 'backend'))).toMatchObject({
+      status: 'Pending', ready: false, service: { routingKey: 'backend', configured: false, matched: false },
+      message: 'routing key backend: No status yet: is the Skupper controller of this site running?',
+    });
+  });
+});
+
+test('rows sort by context as given, then namespace, kind (grants, tokens, Links, Listeners, Connectors) and name', () => {
   const rows = [
+    connectorRow('west', connector('b', 'a')),
+    listenerRow('west', listener('b', 'b')),
     linkRow('west', link('b', 'x')),
     tokenRow('east', token('a', 'y')),
     grantRow('west', grant('b', 'z'), NOW),
@@ -74,6 +116,8 @@ test('rows sort by context as given, then namespace, kind (grants, tokens, Links
     'west a LinkGrant q',
     'west b LinkGrant z',
     'west b Link x',
+    'west b Listener b',
+    'west b Connector a',
     'east a LinkToken b',
     'east a LinkToken y',
     'east a Link a',

@@ -52,6 +52,8 @@ test('--scope sets the scope annotation and the label; --type and --flag=value w
     const manifest = seal(...base, `--scope=${scope}`, '--type', 'kubernetes.io/basic-auth', '--from-literal=username=admin');
     expect(manifest.metadata.annotations).toEqual({ [`sealedsecrets.bitnami.com/${scope}`]: 'true' });
     expect(manifest.spec.template.type).toBe('kubernetes.io/basic-auth');
+    // As kubeseal: the unsealed Secret carries the scope annotation too.
+    expect(manifest.spec.template.metadata.annotations).toEqual({ [`sealedsecrets.bitnami.com/${scope}`]: 'true' });
     expect(unsealManifest(westKey, manifest)).toEqual({ username: Buffer.from('admin') });
   }
 });
@@ -107,11 +109,23 @@ test('main runs seal and prints the YAML', async () => {
   expect(unsealManifest(westKey, YAML.parse(result.out))).toEqual({ k: Buffer.from('v') });
 });
 
-test('main prints command errors to stderr with exit code 1', async () => {
-  const result = await runMain(['seal', ...base]);
-  expect(result.code).toBe(1);
-  expect(result.out).toBe('');
-  expect(result.err).toMatch(/^cdk8s-skupper seal: no data to seal/);
+test('main prints bad arguments of seal to stderr with exit code 2, like every command', async () => {
+  for (const [argv, reason] of [
+    [[...base], /^cdk8s-skupper seal: no data to seal/],
+    [[...base, '--from-literal', 'k=v', '--bogus'], /^cdk8s-skupper seal: unknown argument "--bogus"/],
+    [[...base, '--from-literal', 'k=v', '--scope', 'global'], /^cdk8s-skupper seal: --scope: invalid sealing scope "global"/],
+    [['--namespace', 'skupper', '--name', 'token', '--from-literal', 'k=v'], /^cdk8s-skupper seal: missing --cert/],
+  ] as const) {
+    const result = await runMain(['seal', ...argv]);
+    expect({ argv, code: result.code, out: result.out }).toEqual({ argv, code: 2, out: '' });
+    expect(result.err).toMatch(reason);
+  }
+});
+
+test('main prints a seal that fails on good arguments to stderr with exit code 1', async () => {
+  const result = await runMain(['seal', '--cert', 'missing.pem', '--namespace', 'skupper', '--name', 'token', '--from-literal', 'k=v']);
+  expect(result).toMatchObject({ code: 1, out: '' });
+  expect(result.err).toMatch(/^cdk8s-skupper seal: cannot read --cert file missing.pem: ENOENT/);
 });
 
 test('main prints the usage for unknown or missing commands with exit code 2', async () => {

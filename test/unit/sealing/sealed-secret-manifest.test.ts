@@ -44,6 +44,14 @@ test('wider scopes put the scope annotation on the SealedSecret, merged with use
     .toEqual({ 'sealedsecrets.bitnami.com/cluster-wide': 'true' });
 });
 
+test('wider scopes put the scope annotation on the template too, as kubeseal does, so the unsealed Secret carries it', () => {
+  expect(seal({ scope: SealingScope.NAMESPACE_WIDE, templateAnnotations: { note: 'y' } }).spec.template.metadata.annotations)
+    .toEqual({ 'note': 'y', 'sealedsecrets.bitnami.com/namespace-wide': 'true' });
+  expect(seal({ scope: SealingScope.CLUSTER_WIDE }).spec.template.metadata.annotations)
+    .toEqual({ 'sealedsecrets.bitnami.com/cluster-wide': 'true' });
+  expect(seal({ scope: SealingScope.STRICT }).spec.template.metadata.annotations).toBeUndefined();
+});
+
 test('a strict value moved to another name or namespace does not decrypt', () => {
   const manifest = seal();
   expect(() => unsealManifest(westKey, { ...manifest, metadata: { ...manifest.metadata, name: 'other' } })).toThrow(/decrypt|oaep/i);

@@ -59,11 +59,11 @@ test('a hub linked to two sites named "east" on different clusters synthesizes u
 
   expect(links.map(link => [link.grantName, link.tokenName])).toEqual([['link-east-east', 'link-to-west'], ['link-east-north', 'link-to-west']]);
   const grants = readObjects(outdir).filter(({ obj }) => obj.kind === 'LinkGrant').map(({ file }) => file);
-  expect(grants).toEqual(['west/0001-west/LinkGrant.link-east-east.k8s.yaml', 'west/0001-west/LinkGrant.link-east-north.k8s.yaml']);
+  expect(grants).toEqual(['west/west/LinkGrant.link-east-east.k8s.yaml', 'west/west/LinkGrant.link-east-north.k8s.yaml']);
   const tokens = readObjects(outdir).filter(({ obj }) => obj.kind === 'LinkToken').map(({ file, obj }) => [file, obj.spec.url]);
   expect(tokens).toEqual([
-    ['east/0001-east/LinkToken.link-to-west.k8s.yaml', 'https://grants.west.example.com:9090/west/link-east-east'],
-    ['north/0001-east/LinkToken.link-to-west.k8s.yaml', 'https://grants.west.example.com:9090/west/link-east-north'],
+    ['east/east/LinkToken.link-to-west.k8s.yaml', 'https://grants.west.example.com:9090/west/link-east-east'],
+    ['north/east/LinkToken.link-to-west.k8s.yaml', 'https://grants.west.example.com:9090/west/link-east-north'],
   ]);
   // One grant server for both links, allowed to read both codes.
   const role = readObjects(outdir).find(({ obj }) => obj.kind === 'Role' && obj.metadata.name === 'cdk8s-skupper-grant-server')!.obj;

@@ -1,7 +1,7 @@
 import { ApplicationNetwork, Cluster, GrantServerExposure, LinkAccess, synthClusters } from '../../../lib';
 import { tempDir, testCluster } from './topology-test-support';
 
-// Every rule fails before any grant server exists, so none of these tests derives an RSA key.
+// Every rule fails before any grant server exists, so none of these tests but one derives an RSA key.
 
 interface Clusters { readonly west: Cluster; readonly east: Cluster; readonly north: Cluster }
 
@@ -176,6 +176,23 @@ describe('links', () => {
 });
 
 describe('at build', () => {
+  test('fails on a network without sites, rather than synthesizing nothing', () => {
+    const message = 'the network has no sites, so there is nothing to synthesize: add sites with addSite (or the sites prop) before build() or synth()';
+    expect(() => new ApplicationNetwork().build()).toThrow(message);
+    expect(() => new ApplicationNetwork({ connected: true, sites: [] }).synth()).toThrow(message);
+  });
+
+  test('a site that listens only within its cluster gets its grant server on an in-cluster host', () => {
+    // The one test here that makes a grant server (its keys come from the shared test key cache).
+    const { west } = clusters();
+    const network = new ApplicationNetwork();
+    network.addSite({ cluster: west, name: 'inside', grantServerHost: 'cdk8s-skupper-grant-server.inside.svc.cluster.local' });
+    network.addSite({ cluster: west, name: 'west' });
+    network.link('inside', 'west');
+    network.build();
+    expect(network.links[0].pair.token.grant.url).toBe('https://cdk8s-skupper-grant-server.inside.svc.cluster.local:9090/inside/link-west');
+  });
+
   test('fails when a network declared connected falls apart', () => {
     const { network } = threeSites({ connected: true });
     network.link('west', 'east');

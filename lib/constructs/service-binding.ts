@@ -1,0 +1,44 @@
+import { validateDnsSubdomain } from '../validation/kubernetes-names';
+import { validatePort } from '../validation/port';
+import { validateRoutingKey } from '../validation/routing-key';
+import { ConnectionType, validateConnectionType } from './connection-type';
+import { Site } from './site';
+
+/** The props a Skupper Connector and Listener share. */
+export interface ServiceBindingProps {
+  readonly routingKey: string;
+  readonly port: number;
+  readonly name?: string;
+  readonly tlsCredentials?: string;
+  readonly type?: ConnectionType;
+}
+
+/** A Connector's or Listener's checked identity. */
+export interface ServiceBinding {
+  readonly routingKey: string;
+  readonly name: string;
+  readonly port: number;
+  /** `<kind> "<name>" on site "<site>"`, for messages. */
+  readonly what: string;
+}
+
+/**
+ * Checks what Connectors and Listeners share: the routing key, the name (the routing key by
+ * default), the port, the TLS Secret's name and the type.
+ */
+export function validateServiceBinding(kind: 'connector' | 'listener', site: Site, props: ServiceBindingProps): ServiceBinding {
+  const routingKey = validateRoutingKey(`routing key of a ${kind}`, props.routingKey);
+  const name = validateDnsSubdomain(`name of ${kind} with routing key "${routingKey}"`, props.name ?? routingKey);
+  const what = `${kind} "${name}" on site "${site.name}"`;
+  const port = validatePort(`port of ${what}`, props.port);
+  if (props.tlsCredentials !== undefined) validateDnsSubdomain(`tlsCredentials (Secret name) of ${what}`, props.tlsCredentials);
+  if (props.type !== undefined) validateConnectionType(what, props.type);
+  return { routingKey, name, port, what };
+}
+
+/** Claims the name on the site: Skupper keeps one Connector (or Listener) of a name per namespace. */
+export function claimServiceBindingName(kind: 'connector' | 'listener', site: Site, name: string): void {
+  if (!site.claimName(kind, name)) {
+    throw new Error(`site "${site.name}" already has a ${kind} named "${name}": ${kind} names must be unique per site`);
+  }
+}

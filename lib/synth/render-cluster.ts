@@ -1,0 +1,123 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { Chart, Names, Yaml } from 'cdk8s';
+import type { Cluster } from '../constructs/cluster';
+import { hasOurKustomization, kustomizationYaml } from '../constructs/kustomization';
+import { Site } from '../constructs/site';
+import type { ClusterFolder } from '../gitops/gitops-tool';
+import type { OutputFolder } from './output-folders';
+
+/**
+ * The folder of the cdk8s-skupper CRDs chart. Fixed, and sorting before any site folder, so the
+ * CRDs come first in every listing whatever the sites are called.
+ */
+export const CRDS_FOLDER = '0000-crds';
+
+/** One cluster's folder, rendered in memory: nothing is written yet. */
+export interface RenderedCluster {
+  readonly cluster: Cluster;
+  /** Every file of the cluster folder: path relative to it, with `/` separators, and content. */
+  readonly files: ReadonlyMap<string, string>;
+  /** The chart folders, as GitOps tools point at them. */
+  readonly folder: ClusterFolder;
+}
+
+/**
+ * Validates `clusters` (unique names and output folders, every construct validation, unique
+ * folder and file names) and renders each into memory, so that nothing is written unless all of
+ * them can be.
+ */
+export function renderClusters(clusters: readonly Cluster[]): RenderedCluster[] {
+  const byName = new Map<string, Cluster>();
+  const byFolder = new Map<string, Cluster>();
+  for (const cluster of clusters) {
+    if (byName.has(cluster.name)) {
+      throw new Error(`duplicate cluster name "${cluster.name}": every cluster needs its own name and output folder`);
+    }
+    byName.set(cluster.name, cluster);
+    const folder = path.resolve(cluster.outdir);
+    for (const [other, otherCluster] of byFolder) {
+      if (folder === other || folder.startsWith(other + path.sep) || other.startsWith(folder + path.sep)) {
+        throw new Error(`clusters "${otherCluster.name}" and "${cluster.name}" write to overlapping output folders ` +
+          `("${otherCluster.outdir}" and "${cluster.outdir}"): give each cluster a folder of its own`);
+      }
+    }
+    byFolder.set(folder, cluster);
+  }
+  return clusters.map(renderCluster);
+}
+
+/**
+ * One cluster's folder: a folder per chart named after the chart, not after its position
+ * (`0000-crds`, then one per site named after the site; other charts after their id), one file
+ * `<Kind>.<name>.k8s.yaml` per object, and kustomization.yaml files listing them. Names depend
+ * only on what is declared, never on declaration order, so adding a site renames nothing.
+ */
+export function renderCluster(cluster: Cluster): RenderedCluster {
+  validateConstructs(cluster);
+  const files = new Map<string, string>();
+  const chartFolders = new Map<string, Chart>();
+  for (const chart of cluster.charts) {
+    const folder = chartFolder(cluster, chart);
+    const taken = chartFolders.get(folder);
+    if (taken !== undefined) {
+      throw new Error(`charts "${taken.node.path}" and "${chart.node.path}" of cluster "${cluster.name}" would both be written to ` +
+        `folder "${folder}": give one of them another name`);
+    }
+    chartFolders.set(folder, chart);
+    const objectFiles = new Map<string, string>();
+    // chart.toJson() is what cdk8s writes: every object resolved, in dependency order.
+    for (const obj of chart.toJson() as Array<{ kind: string; metadata: { name: string; namespace?: string } } | undefined>) {
+      if (obj === undefined) continue;
+      // cdk8s's own file naming, so a file keeps its name whichever way it is written.
+      const file = `${obj.kind}.${obj.metadata.name}`.replace(/[^0-9a-zA-Z-_.]/g, '') + '.k8s.yaml';
+      const where = `${obj.metadata.namespace ?? '(cluster)'}/${obj.metadata.name}`;
+      if (objectFiles.has(file)) {
+        throw new Error(`two ${obj.kind} objects named "${obj.metadata.name}" in chart "${chart.node.id}" of cluster ` +
+          `"${cluster.name}" (${objectFiles.get(file)} and ${where}): names must be unique per kind within a site`);
+      }
+      objectFiles.set(file, where);
+      files.set(`${folder}/${file}`, Yaml.stringify(obj));
+    }
+    files.set(`${folder}/kustomization.yaml`, kustomizationYaml([...objectFiles.keys()].sort()));
+  }
+  const crdsFolder = cluster.crds === undefined ? undefined : CRDS_FOLDER;
+  const siteFolders = [...chartFolders.keys()].filter(folder => folder !== crdsFolder).sort();
+  files.set('kustomization.yaml', kustomizationYaml(crdsFolder === undefined ? siteFolders : [crdsFolder, ...siteFolders]));
+  return { cluster, files, folder: { cluster, name: cluster.name, crdsFolder, siteFolders } };
+}
+
+/** What replaces the cluster's folder: refused when the folder there was not written by cdk8s-skupper. */
+export function clusterOutputFolder(rendered: RenderedCluster): OutputFolder {
+  return {
+    dir: rendered.cluster.outdir,
+    files: rendered.files,
+    refusal: (dir) => {
+      if (!fs.statSync(dir).isDirectory()) {
+        return `refusing to replace output folder "${dir}": it is a file, not a folder written by cdk8s-skupper`;
+      }
+      return fs.readdirSync(dir).length === 0 || hasOurKustomization(dir)
+        ? undefined
+        : `refusing to replace output folder "${dir}": it is not empty and was not written by cdk8s-skupper`;
+    },
+  };
+}
+
+function chartFolder(cluster: Cluster, chart: Chart): string {
+  if (chart === cluster.crds) return CRDS_FOLDER;
+  if (isSite(chart)) return chart.name;
+  return Names.toDnsLabel(chart);
+}
+
+/** Construct validations (addValidation), all of them at once, each with the construct's path. */
+function validateConstructs(cluster: Cluster): void {
+  const errors = cluster.node.findAll().flatMap(c => c.node.validate().map(e => `[${c.node.path}] ${e}`));
+  if (errors.length > 0) {
+    throw new Error(`validation of cluster "${cluster.name}" failed:\n  ${errors.join('\n  ')}`);
+  }
+}
+
+/** Not `instanceof Site`: cdk8s's Chart defines Symbol.hasInstance, which makes that true for every chart. */
+function isSite(chart: Chart): chart is Site {
+  return Site.prototype.isPrototypeOf(chart);
+}

@@ -1,0 +1,40 @@
+import * as net from 'net';
+
+/** A TCP echo server on 127.0.0.1: the workload a Skupper Connector points at in the tests. */
+export interface EchoServer {
+  readonly port: number;
+  close(): Promise<void>;
+}
+
+/** Starts an echo server on a free 127.0.0.1 port. */
+export async function startEchoServer(): Promise<EchoServer> {
+  const server = net.createServer((socket) => socket.pipe(socket));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    port: (server.address() as net.AddressInfo).port,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/**
+ * Sends `payload` to 127.0.0.1:`port` and resolves to every byte that came back, once as many
+ * bytes as were sent have arrived (it then ends the connection) or the peer closes it. A
+ * Skupper listener whose address has no consumer yet accepts and closes at once: that resolves
+ * to an empty buffer, which callers wait past.
+ */
+export function echoRoundTrip(port: number, payload: Buffer): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const socket = net.connect({ host: '127.0.0.1', port });
+    const received: Buffer[] = [];
+    let length = 0;
+    socket.setTimeout(10_000, () => socket.destroy(new Error(`no echo from 127.0.0.1:${port} within 10 s`)));
+    socket.on('data', (chunk: Buffer) => {
+      received.push(chunk);
+      length += chunk.length;
+      if (length >= payload.length) socket.end();
+    });
+    socket.on('close', () => resolve(Buffer.concat(received)));
+    socket.on('error', reject);
+    socket.write(payload);
+  });
+}
