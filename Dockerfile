@@ -10,7 +10,15 @@ COPY tsconfig.json tsconfig.build.json ./
 COPY lib lib
 COPY imports imports
 COPY bin bin
-RUN npx tsc -p tsconfig.build.json && npm prune --omit=dev --ignore-scripts
+RUN npx tsc -p tsconfig.build.json
+# The runtime's packages (client-node, prom-client) are optional peer dependencies, so construct
+# users skip them (README, "Installing"); the image needs them: make them its production
+# dependencies at their peer ranges, then drop everything else (`npm prune` would drop them too).
+RUN for p in @kubernetes/client-node prom-client; do \
+      range="$(npm pkg get "peerDependencies.$p" | tr -d '"')" \
+      && npm pkg delete "devDependencies.$p" && npm pkg set "dependencies.$p=$range" || exit 1; \
+    done \
+ && npm install --omit=dev --ignore-scripts --no-audit --no-fund
 
 FROM node:20-bookworm-slim
 WORKDIR /app

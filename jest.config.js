@@ -1,6 +1,7 @@
-// Two projects: fast unit tests, and integration tests that start real control planes
-// (test/integ/**). @kubernetes/client-node 1.x and its dependencies are ESM-only, so jest
-// (which runs CommonJS here) transforms them with babel; everything else goes through ts-jest.
+// Three projects: fast unit tests, the package as installed from its tarball (test/package/**),
+// and integration tests that start real control planes (test/integ/**). @kubernetes/client-node
+// 1.x and its dependencies are ESM-only, so jest (which runs CommonJS here) transforms them with
+// babel; everything else goes through ts-jest.
 const esmPackages = ['@kubernetes/client-node', 'openid-client', 'oauth4webapi', 'jose', 'jsonpath-plus'];
 const common = {
   transform: {
@@ -14,6 +15,8 @@ const common = {
 module.exports = {
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.test.ts'] },
+    // npm pack + install into a fresh app (from the registry): a minute, so apart from the unit tests.
+    { ...common, displayName: 'package', testMatch: ['<rootDir>/test/package/**/*.test.ts'] },
     {
       ...common,
       displayName: 'integ',

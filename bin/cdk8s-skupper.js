@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 'use strict';
 // Entry point of the cdk8s-skupper CLI (and of the runtime image). In a checkout it runs the
-// TypeScript sources through ts-node, so it never runs a stale build; the image ships only the
-// compiled build/ (no lib/ sources), which is used when the sources are absent.
+// TypeScript sources through ts-node (a dev dependency), so it never runs a stale build; the npm
+// package and the image ship only the compiled build/ (no lib/ sources, see "files" in
+// package.json), which is used when the sources are absent, with plain Node.
 const fs = require('fs');
 const path = require('path');
 

@@ -1,5 +1,5 @@
 import * as path from 'path';
-import { ApplicationNetwork, Cluster, MasterSecret } from '../../lib';
+import { ApplicationNetwork, Cluster, GrantServerKeyAlgorithm, MasterSecret } from '../../lib';
 
 /** The benchmarked topologies. */
 export type BenchTopology = 'hub' | 'mesh';
@@ -18,8 +18,9 @@ export function meshSites(links: number): number {
  * a hub with `links` spokes (one grant server, on the hub), or a full mesh where every site has a
  * grant server host (the first-named site of each pair listens, so all but the last run one).
  */
-export function benchNetwork(topology: BenchTopology, links: number, outdir: string, keyCacheDir: string): ApplicationNetwork {
-  const network = new ApplicationNetwork({ connected: true });
+export function benchNetwork(topology: BenchTopology, links: number, outdir: string, keyCacheDir: string,
+  keyAlgorithm: GrantServerKeyAlgorithm = GrantServerKeyAlgorithm.ED25519): ApplicationNetwork {
+  const network = new ApplicationNetwork({ connected: true, grantServerKeyAlgorithm: keyAlgorithm });
   const siteCount = topology === 'hub' ? links + 1 : meshSites(links);
   const names: string[] = [];
   for (let i = 0; i < siteCount; i++) {

@@ -1,6 +1,7 @@
 // Synth time and peak memory of ApplicationNetwork topologies of 10, 100 and 1,000 links.
 // Run from the repository root (see bench/synth/README.md):
-//   npx ts-node --transpile-only bench/synth/run.ts [--links 10,100,1000] [--topologies hub,mesh] [--warm-only] [--profile]
+//   npx ts-node --transpile-only bench/synth/run.ts [--links 10,100,1000] [--topologies hub,mesh] [--key-algorithm Ed25519|RSA-2048]
+//     [--warm-only] [--profile]
 // Each measured synthesis runs in a child process of its own (synth-once.ts), so runs never share
 // a heap and maxRSS is that run's peak.
 import { execFileSync } from 'child_process';
@@ -10,7 +11,7 @@ import { formatSummary, summarizeProfile } from './profile-summary';
 
 interface RunResult {
   readonly topology: string; readonly links: number; readonly sites: number; readonly clusters: number; readonly grantServers: number;
-  readonly keysDerived: number; readonly files: number; readonly declareMs: number; readonly buildMs: number; readonly synthMs: number;
+  readonly keysDerived: number; readonly files: number; readonly floorMs: number; readonly declareMs: number; readonly buildMs: number; readonly synthMs: number;
   readonly totalMs: number; readonly baselineRssMb: number; readonly maxRssMb: number; readonly heapUsedMb: number;
 }
 
@@ -23,12 +24,14 @@ function option(name: string, fallback: string): string {
 }
 const flag = (name: string) => process.argv.includes(`--${name}`);
 
-function runOnce(topology: string, links: number, keyCacheDir: string, profileDir?: string): RunResult {
+const KEY_ALGORITHMS = ['Ed25519', 'RSA-2048'];
+
+function runOnce(topology: string, links: number, keyCacheDir: string, keyAlgorithm: string, profileDir?: string): RunResult {
   const outdir = path.join(OUT, 'output', `${topology}-${links}`);
   fs.rmSync(outdir, { recursive: true, force: true });
   const nodeFlags = profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : [];
   const stdout = execFileSync(process.execPath, [
-    ...nodeFlags, '-r', 'ts-node/register/transpile-only', path.join(__dirname, 'synth-once.ts'), topology, String(links), outdir, keyCacheDir,
+    ...nodeFlags, '-r', 'ts-node/register/transpile-only', path.join(__dirname, 'synth-once.ts'), topology, String(links), outdir, keyCacheDir, keyAlgorithm,
   ], { cwd: REPO, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 24 });
   return JSON.parse(stdout.trim().split('\n').pop()!) as RunResult;
 }
@@ -36,25 +39,31 @@ function runOnce(topology: string, links: number, keyCacheDir: string, profileDi
 function main(): void {
   const linkCounts = option('links', '10,100,1000').split(',').map(Number);
   const topologies = option('topologies', 'hub,mesh').split(',');
+  const keyAlgorithm = option('key-algorithm', 'Ed25519');
+  if (!KEY_ALGORITHMS.includes(keyAlgorithm)) {
+    throw new Error(`invalid --key-algorithm ${keyAlgorithm}: expected one of ${KEY_ALGORITHMS.join(', ')}`);
+  }
   const warmOnly = flag('warm-only');
   const profile = flag('profile');
   const rows: string[] = [];
   const profiles: string[] = [];
   for (const topology of topologies) {
     for (const links of linkCounts) {
-      // Cold: an empty key cache, so every grant server derives its two RSA keys. Warm: the same cache again.
-      const keyCacheDir = path.join(OUT, 'keys', `${topology}-${links}`);
+      // Cold: an empty key cache (with RSA-2048, every grant server derives its two keys; Ed25519 keys
+      // are never cached) in a fresh process. Warm: the same cache again. A cache per algorithm, since
+      // a cached RSA key makes the Ed25519 default refuse that grant server.
+      const keyCacheDir = path.join(OUT, 'keys', keyAlgorithm, `${topology}-${links}`);
       let cold: RunResult | undefined;
       if (!warmOnly) {
         fs.rmSync(keyCacheDir, { recursive: true, force: true });
         process.stderr.write(`${topology} ${links}: cold run...\n`);
-        cold = runOnce(topology, links, keyCacheDir);
-      } else if (!fs.existsSync(keyCacheDir) || fs.readdirSync(keyCacheDir).length === 0) {
+        cold = runOnce(topology, links, keyCacheDir, keyAlgorithm);
+      } else if (keyAlgorithm === 'RSA-2048' && (!fs.existsSync(keyCacheDir) || fs.readdirSync(keyCacheDir).length === 0)) {
         process.stderr.write(`${topology} ${links}: priming the key cache...\n`);
-        runOnce(topology, links, keyCacheDir);
+        runOnce(topology, links, keyCacheDir, keyAlgorithm);
       }
       process.stderr.write(`${topology} ${links}: warm run...\n`);
-      const warm = runOnce(topology, links, keyCacheDir);
+      const warm = runOnce(topology, links, keyCacheDir, keyAlgorithm);
       if (warm.keysDerived > 0) {
         process.stderr.write(`${topology} ${links}: the warm run derived ${warm.keysDerived} keys: its cache was incomplete\n`);
       }
@@ -63,15 +72,16 @@ function main(): void {
       if (profileDir) {
         fs.rmSync(profileDir, { recursive: true, force: true });
         process.stderr.write(`${topology} ${links}: profiled warm run...\n`);
-        runOnce(topology, links, keyCacheDir, profileDir);
+        runOnce(topology, links, keyCacheDir, keyAlgorithm, profileDir);
       }
-      const perLink = (ms: number) => (ms / warm.links).toFixed(1);
+      const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+      const floorMs = warm.floorMs;
+      const ratio = (run: RunResult) => `${(run.totalMs / floorMs).toFixed(1)}x`;
       rows.push(`| ${topology} | ${warm.links} | ${warm.sites} | ${warm.grantServers} | ${warm.files} | ` +
-        `${cold ? `${(cold.totalMs / 1000).toFixed(1)} s (${cold.keysDerived} keys)` : 'n/a'} | ` +
-        `${(warm.totalMs / 1000).toFixed(2)} s | ${perLink(warm.totalMs)} ms | ` +
-        `${(warm.buildMs / 1000).toFixed(2)} / ${(warm.synthMs / 1000).toFixed(2)} s | ` +
-        `${warm.maxRssMb.toFixed(0)} MB | ${(warm.maxRssMb - warm.baselineRssMb).toFixed(0)} MB |` +
-        (cold ? ` ${cold.maxRssMb.toFixed(0)} MB |` : ' n/a |'));
+        `${cold ? `${seconds(cold.totalMs)} (${cold.keysDerived} keys)` : 'n/a'} | ${seconds(warm.totalMs)} | ` +
+        `${seconds(warm.buildMs)} / ${seconds(warm.synthMs)} | ${floorMs.toFixed(0)} ms | ` +
+        `${cold ? ratio(cold) : 'n/a'} / ${ratio(warm)} | ` +
+        `${cold ? `${cold.maxRssMb.toFixed(0)} MB` : 'n/a'} / ${warm.maxRssMb.toFixed(0)} MB |`);
       if (profileDir) {
         const file = fs.readdirSync(profileDir).find(name => name.endsWith('.cpuprofile'))!;
         profiles.push(formatSummary(`${topology}, ${warm.links} links, warm`, summarizeProfile(path.join(profileDir, file))));
@@ -79,8 +89,10 @@ function main(): void {
     }
   }
   process.stdout.write([
-    '| topology | links | sites (= clusters) | grant servers | files | cold: total (keys derived) | warm: total | warm: per link | warm: build / synth | warm: peak RSS | warm: RSS growth | cold: peak RSS |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    `Grant server keys: ${keyAlgorithm}. Floor: writing the same files from memory (mkdir + writeFileSync).`,
+    '',
+    '| topology | links | sites (= clusters) | grant servers | files | cold: total (keys derived) | warm: total | warm: build / synth | floor | cold / warm vs floor | peak RSS cold / warm |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
     ...rows,
     '',
     ...profiles,

@@ -1,8 +1,10 @@
 // One measured synthesis, run in a child process by run.ts so that runs never share a heap:
-//   synth-once.ts <hub|mesh> <links> <outdir> <keyCacheDir>
-// Prints one JSON line with the phase times, the peak RSS and what was written.
+//   synth-once.ts <hub|mesh> <links> <outdir> <keyCacheDir> [Ed25519|RSA-2048]
+// Prints one JSON line with the phase times, the peak RSS and what was written, and the floor: the
+// time this process takes to write the same files (same folders, same bytes) from memory.
 import * as fs from 'fs';
 import * as path from 'path';
+import { GrantServerKeyAlgorithm } from '../../lib';
 import { benchNetwork, BenchTopology } from './bench-network';
 
 function countFiles(dir: string): number {
@@ -10,17 +12,48 @@ function countFiles(dir: string): number {
     .reduce((n, entry) => n + (entry.isDirectory() ? countFiles(path.join(dir, entry.name)) : 1), 0);
 }
 
-const [topology, links, outdir, keyCacheDir] = process.argv.slice(2);
+/** Every file under `dir`, as relative path and content. */
+function readTree(dir: string, prefix = ''): Array<[string, Buffer]> {
+  return fs.readdirSync(path.join(dir, prefix), { withFileTypes: true }).flatMap(entry => {
+    const relative = path.join(prefix, entry.name);
+    return entry.isDirectory() ? readTree(dir, relative) : [[relative, fs.readFileSync(path.join(dir, relative))] as [string, Buffer]];
+  });
+}
+
+/** Milliseconds to write `files` under a fresh `dir` with plain mkdir + writeFileSync: the floor any synth pays. */
+function writeFloorMs(files: Array<[string, Buffer]>, dir: string): number {
+  fs.rmSync(dir, { recursive: true, force: true });
+  const start = process.hrtime.bigint();
+  const made = new Set<string>();
+  for (const [relative, content] of files) {
+    const folder = path.dirname(path.join(dir, relative));
+    if (!made.has(folder)) {
+      fs.mkdirSync(folder, { recursive: true });
+      made.add(folder);
+    }
+    fs.writeFileSync(path.join(dir, relative), content);
+  }
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  fs.rmSync(dir, { recursive: true, force: true });
+  return ms;
+}
+
+const [topology, links, outdir, keyCacheDir, keyAlgorithm] = process.argv.slice(2);
 const cachedKeysBefore = fs.existsSync(keyCacheDir) ? fs.readdirSync(keyCacheDir).length : 0;
 const baselineRssKb = process.memoryUsage().rss / 1024;
 const t0 = process.hrtime.bigint();
-const network = benchNetwork(topology as BenchTopology, Number(links), outdir, keyCacheDir);
+const network = benchNetwork(topology as BenchTopology, Number(links), outdir, keyCacheDir,
+  (keyAlgorithm ?? GrantServerKeyAlgorithm.ED25519) as GrantServerKeyAlgorithm);
 const t1 = process.hrtime.bigint();
 network.build();   // grant servers (RSA keys, certificates), grants, tokens, SealedSecrets
 const t2 = process.hrtime.bigint();
 network.synth();   // cdk8s validation and resolution, YAML, files, kustomizations
 const t3 = process.hrtime.bigint();
 const ms = (a: bigint, b: bigint) => Number(b - a) / 1e6;
+// The peak RSS of the synth, before this process reads the output back for the floor measurement.
+const maxRssMb = process.resourceUsage().maxRSS / 1024;
+const tree = readTree(outdir);
+const floorMs = writeFloorMs(tree, `${outdir}.floor`);
 const grantServers = network.sites.filter(site => site.node.tryFindChild('GrantServer')).length;
 process.stdout.write(JSON.stringify({
   topology,
@@ -30,11 +63,12 @@ process.stdout.write(JSON.stringify({
   grantServers,
   keysDerived: (fs.existsSync(keyCacheDir) ? fs.readdirSync(keyCacheDir).length : 0) - cachedKeysBefore,
   files: countFiles(outdir),
+  floorMs,
   declareMs: ms(t0, t1),
   buildMs: ms(t1, t2),
   synthMs: ms(t2, t3),
   totalMs: ms(t0, t3),
   baselineRssMb: baselineRssKb / 1024,
-  maxRssMb: process.resourceUsage().maxRSS / 1024,
+  maxRssMb,
   heapUsedMb: process.memoryUsage().heapUsed / 1024 / 1024,
 }) + '\n');

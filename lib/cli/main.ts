@@ -1,12 +1,7 @@
 import * as fs from 'fs';
 import { UsageError } from '../operator/usage-error';
-import { runDoctorCommand } from './doctor-command';
-import { runFetchCertCommand } from './fetch-cert-command';
-import { runGrantServerCommand } from './grant-server-command';
-import { runRedeemerCommand } from './redeemer-command';
+import { loadCommand } from './runtime-dependencies';
 import { runSealCommand } from './seal-command';
-import { runStatusCommand } from './status-command';
-import { runTokenCommand } from './token-export-command';
 import { packageVersion } from './version';
 import type { CliIo } from './cli-io';
 
@@ -16,15 +11,37 @@ interface Command {
   readonly run: (args: string[], io: CliIo) => void | number | Promise<void | number>;
 }
 
-/** The subcommands; each receives the arguments after its name. */
+/**
+ * The subcommands; each receives the arguments after its name. All but seal talk to clusters
+ * through @kubernetes/client-node (optional peer dependencies, see runtime-dependencies.ts), so
+ * their modules load only when they run: --version, --help and seal work without them.
+ */
 const COMMANDS: Record<string, Command> = {
   'seal': { summary: 'seal a Secret offline into a SealedSecret (like kubeseal --cert)', run: runSealCommand },
-  'grant-server': { summary: 'run the grant server of a listening site (redeems LinkGrants)', run: runGrantServerCommand },
-  'redeemer': { summary: 'run the token redeemer of a connecting site (redeems LinkTokens, creates Links)', run: runRedeemerCommand },
-  'token': { summary: 'token export: print a LinkToken as a stock Skupper AccessToken', run: runTokenCommand },
-  'fetch-cert': { summary: 'print a cluster\'s sealing certificate (like kubeseal --fetch-cert)', run: runFetchCertCommand },
-  'status': { summary: 'show the LinkGrants, LinkTokens and Links of one or more clusters', run: runStatusCommand },
-  'doctor': { summary: 'check clusters for what linking needs (CRDs, controllers, grant server reachability)', run: runDoctorCommand },
+  'grant-server': {
+    summary: 'run the grant server of a listening site (redeems LinkGrants)',
+    run: async (args) => (await loadCommand('grant-server', () => import('./grant-server-command'))).runGrantServerCommand(args),
+  },
+  'redeemer': {
+    summary: 'run the token redeemer of a connecting site (redeems LinkTokens, creates Links)',
+    run: async (args) => (await loadCommand('redeemer', () => import('./redeemer-command'))).runRedeemerCommand(args),
+  },
+  'token': {
+    summary: 'token export: print a LinkToken as a stock Skupper AccessToken',
+    run: async (args, io) => (await loadCommand('token', () => import('./token-export-command'))).runTokenCommand(args, io),
+  },
+  'fetch-cert': {
+    summary: 'print a cluster\'s sealing certificate (like kubeseal --fetch-cert)',
+    run: async (args, io) => (await loadCommand('fetch-cert', () => import('./fetch-cert-command'))).runFetchCertCommand(args, io),
+  },
+  'status': {
+    summary: 'show the LinkGrants, LinkTokens and Links of one or more clusters',
+    run: async (args, io) => (await loadCommand('status', () => import('./status-command'))).runStatusCommand(args, io),
+  },
+  'doctor': {
+    summary: 'check clusters for what linking needs (CRDs, controllers, grant server reachability)',
+    run: async (args, io) => (await loadCommand('doctor', () => import('./doctor-command'))).runDoctorCommand(args, io),
+  },
 };
 
 const processIo: CliIo = {

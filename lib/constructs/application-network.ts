@@ -7,7 +7,7 @@ import { inClusterOnlyHost } from '../topology/reachability';
 import { parseGoDuration } from '../validation/go-duration';
 import { validateDnsSubdomain } from '../validation/kubernetes-names';
 import { Cluster } from './cluster';
-import { GrantServer, GrantServerExposure } from './grant-server';
+import { GrantServer, GrantServerExposure, GrantServerKeyAlgorithm } from './grant-server';
 import { LinkedSitePair } from './linked-site-pair';
 import { NetworkService, NetworkServiceOptions } from './network-service';
 import { NetworkServiceRegistry } from './network-service-registry';
@@ -64,6 +64,12 @@ export interface NetworkSiteProps extends SiteProps {
    * @default 0
    */
   readonly grantServerRotation?: number;
+  /**
+   * The key type of the grant server's CA and TLS key (`keyAlgorithm` of its GrantServer). Changing
+   * it rotates them, like `grantServerRotation`.
+   * @default - the network's `grantServerKeyAlgorithm`
+   */
+  readonly grantServerKeyAlgorithm?: GrantServerKeyAlgorithm;
   /**
    * Raise to rotate the codes of ALL links of this site, listening or connecting. Changes the two
    * code SealedSecrets of each of those links, nothing else.
@@ -148,6 +154,13 @@ export interface ApplicationNetworkProps {
    * @default - none
    */
   readonly sites?: readonly NetworkSiteProps[];
+  /**
+   * The key type of every grant server's CA and TLS key, unless a site sets its own
+   * `grantServerKeyAlgorithm`. Set `GrantServerKeyAlgorithm.RSA_2048` to keep the RSA keys of grant
+   * servers synthesized before Ed25519 became the default (see GrantServerProps.keyAlgorithm).
+   * @default - GrantServerKeyAlgorithm.ED25519 (GrantServer's default)
+   */
+  readonly grantServerKeyAlgorithm?: GrantServerKeyAlgorithm;
 }
 
 /** Options of {@link ApplicationNetwork.synth}. */
@@ -232,6 +245,7 @@ const MAX_LINK_NAME_LENGTH = 63;
  */
 export class ApplicationNetwork {
   private readonly connected: boolean;
+  private readonly grantServerKeyAlgorithm?: GrantServerKeyAlgorithm;
   private readonly siteEntries: SiteEntry[] = [];
   private readonly linkEntries: LinkEntry[] = [];
   private readonly clusterList: Cluster[] = [];
@@ -240,6 +254,7 @@ export class ApplicationNetwork {
 
   public constructor(props: ApplicationNetworkProps = {}) {
     this.connected = props.connected ?? false;
+    this.grantServerKeyAlgorithm = props.grantServerKeyAlgorithm;
     for (const site of props.sites ?? []) {
       this.addSite(site);
     }
@@ -463,6 +478,7 @@ export class ApplicationNetwork {
           ingressClassName: entry.props.grantServerIngressClassName,
           image: entry.props.image,
           rotation: entry.props.grantServerRotation,
+          keyAlgorithm: entry.props.grantServerKeyAlgorithm ?? this.grantServerKeyAlgorithm,
           // link() already refused hosts the connecting site cannot reach; within one cluster a Service name is fine.
           allowLocalHost: listensFor.every(link => link.connecting.cluster === entry.site.cluster),
         });
@@ -636,7 +652,8 @@ function validateSiteProps(key: string, props: NetworkSiteProps): void {
   }
   const host = props.grantServerHost;
   if (host === undefined) {
-    const stray = (['grantServerExposure', 'grantServerPort', 'grantServerNodePort', 'grantServerIngressClassName', 'grantServerRotation'] as const)
+    const stray = (['grantServerExposure', 'grantServerPort', 'grantServerNodePort', 'grantServerIngressClassName', 'grantServerRotation',
+      'grantServerKeyAlgorithm'] as const)
       .filter(prop => props[prop] !== undefined);
     if (stray.length > 0) {
       throw new Error(`site "${key}" sets ${stray.join(', ')} but no grantServerHost: set the host its grant server is reached at`);

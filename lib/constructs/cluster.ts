@@ -36,7 +36,9 @@ export interface ClusterProps {
   readonly outdir?: string;
   /**
    * Where derived RSA keys are cached, to keep re-synthesis fast (the keys are derived from the
-   * master secret, so the cache holds nothing that the master secret does not already give).
+   * master secret, so the cache holds nothing that the master secret does not already give). Only
+   * grant servers with `keyAlgorithm: GrantServerKeyAlgorithm.RSA_2048` derive RSA keys; a grant
+   * server without `keyAlgorithm` whose RSA keys are here refuses the Ed25519 default.
    * @default .cdk8s-skupper/keys
    */
   readonly keyCacheDir?: string;

@@ -1,11 +1,15 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { ApiObject, Chart } from 'cdk8s';
+import { ApiObject, ApiObjectProps, Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import * as YAML from 'yaml';
+import { packageRoot } from '../package-root';
 
-/** The folder holding our CRD files (the source of truth for the CRDs and for imports/). */
-export const CRD_DIRECTORY = path.join(__dirname, '..', '..', 'crds', 'cdk8s-skupper');
+/**
+ * The folder holding our CRD files (the source of truth for the CRDs and for imports/), shipped
+ * in the package beside build/: found from the package root, as this module runs from lib/ or build/lib/.
+ */
+export const CRD_DIRECTORY = path.join(packageRoot(__dirname), 'crds', 'cdk8s-skupper');
 
 /**
  * The cdk8s-skupper.io CRDs (LinkGrant, LinkToken) as a chart of their own: installing CRDs is a
@@ -14,10 +18,23 @@ export const CRD_DIRECTORY = path.join(__dirname, '..', '..', 'crds', 'cdk8s-sku
 export class CustomResourceDefinitions extends Chart {
   public constructor(scope: Construct, id: string) {
     super(scope, id);
-    // Read directly rather than with cdk8s Include, which spawns a node process per file.
-    for (const file of fs.readdirSync(CRD_DIRECTORY).filter(f => f.endsWith('.yaml')).sort()) {
-      const crd = YAML.parse(fs.readFileSync(path.join(CRD_DIRECTORY, file), 'utf8'));
-      new ApiObject(this, crd.metadata.name, crd);
+    for (const crd of crdDocuments()) {
+      // A copy each: cdk8s may change an object's manifest, and a 1,000-cluster hub shares the parse.
+      new ApiObject(this, crd.metadata.name, structuredClone(crd));
     }
   }
+}
+
+type CrdDocument = ApiObjectProps & { readonly metadata: { readonly name: string } };
+
+let parsed: CrdDocument[] | undefined;
+
+/**
+ * The CRD files, parsed once per process. Read directly rather than with cdk8s Include, which
+ * spawns a node process per file; parsed once because a hub declares them for every cluster.
+ */
+function crdDocuments(): readonly CrdDocument[] {
+  parsed ??= fs.readdirSync(CRD_DIRECTORY).filter((f) => f.endsWith('.yaml')).sort()
+    .map((file) => YAML.parse(fs.readFileSync(path.join(CRD_DIRECTORY, file), 'utf8')));
+  return parsed;
 }

@@ -1,8 +1,9 @@
 import { ApiObject } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
-import { deriveRsaKeyPair } from '../pki/deterministic-rsa';
-import { createGrantServerCertificates } from '../pki/grant-server-certificates';
+import { deriveEd25519KeyPair } from '../pki/deterministic-ed25519';
+import { deriveRsaKeyPair, isRsaKeyPairCached } from '../pki/deterministic-rsa';
+import { createGrantServerCertificates, GrantServerKeyPair } from '../pki/grant-server-certificates';
 import { classifyHost } from '../pki/host';
 import { inClusterOnlyHost } from '../topology/reachability';
 import { SealedSecret } from './sealed-secret';
@@ -21,6 +22,24 @@ export enum GrantServerExposure {
   INGRESS_NGINX = 'IngressNginx',
   /** An OpenShift Route with TLS passthrough; the URL port is 443. */
   ROUTE = 'Route',
+}
+
+/** The key type of a grant server's CA and TLS key. */
+export enum GrantServerKeyAlgorithm {
+  /**
+   * Ed25519 (RFC 8410): each key is 32 bytes derived from the master secret, made natively in
+   * microseconds; its signatures are deterministic, so the certificates are byte-identical across
+   * synths with no key cache. Redeemers need TLS 1.3 or 1.2 with Ed25519 support: ours (Node) and
+   * Skupper's (Go) both have it.
+   */
+  ED25519 = 'Ed25519',
+  /**
+   * RSA 2048 with SHA-256 signatures, for a policy that requires RSA, or to keep the keys of a grant
+   * server synthesized before Ed25519 became the default (earlier versions made only these).
+   * Deriving each key from the master secret is pure JavaScript (0.3-6 s a key), so derived keys
+   * are cached in the cluster's `keyCacheDir`.
+   */
+  RSA_2048 = 'RSA-2048',
 }
 
 /** Properties of a {@link GrantServer}. */
@@ -72,6 +91,16 @@ export interface GrantServerProps {
    * @default 0
    */
   readonly rotation?: number;
+  /**
+   * The type of the CA key and the TLS key. Changing it rotates both, like `rotation`: the TLS
+   * SealedSecret and every token of this site change.
+   *
+   * Left unset on a grant server whose RSA keys this project derived before (found in the
+   * cluster's `keyCacheDir`), synth fails rather than silently rotating them to Ed25519: set
+   * `GrantServerKeyAlgorithm.RSA_2048` to keep them or `GrantServerKeyAlgorithm.ED25519` to rotate.
+   * @default GrantServerKeyAlgorithm.ED25519
+   */
+  readonly keyAlgorithm?: GrantServerKeyAlgorithm;
   /**
    * Start of the certificates' validity. Fixed (not "now") so that synth is repeatable.
    * @default 2026-01-01T00:00:00Z
@@ -146,9 +175,14 @@ export class GrantServer extends Construct {
     const cluster = scope.cluster;
     const context = [cluster.name, namespace, `rotation=${rotation}`];
     const seed = (purpose: string) => cluster.masterSecret.derive(purpose, context, 32);
+    const keyAlgorithm = keyAlgorithmOf(props.keyAlgorithm, scope.name, seed('grant-server/ca-key'), cluster.keyCacheDir);
+    const key = (purpose: string): GrantServerKeyPair => keyAlgorithm === GrantServerKeyAlgorithm.RSA_2048
+      ? deriveRsaKeyPair(seed(purpose), { cacheDir: cluster.keyCacheDir })
+      // Its own purpose: an Ed25519 key never shares a seed with an RSA key.
+      : deriveEd25519KeyPair(seed(`${purpose}/ed25519`));
     const certificates = createGrantServerCertificates({
-      caKey: deriveRsaKeyPair(seed('grant-server/ca-key'), { cacheDir: cluster.keyCacheDir }),
-      serverKey: deriveRsaKeyPair(seed('grant-server/server-key'), { cacheDir: cluster.keyCacheDir }),
+      caKey: key('grant-server/ca-key'),
+      serverKey: key('grant-server/server-key'),
       serialSeed: seed('grant-server/serials'),
       host: props.host,
       extraDnsNames: [NAME, `${NAME}.${namespace}`, `${NAME}.${namespace}.svc`],
@@ -234,6 +268,28 @@ export class GrantServer extends Construct {
   public allowSecretRead(name: string): void {
     this.readableSecrets.add(name);
   }
+}
+
+/**
+ * The key algorithm to use: the one given, else Ed25519, unless the RSA CA key of this very grant
+ * server (same cluster, namespace and rotation) is in the key cache, i.e. this project synthesized
+ * it with RSA before: then switching would rotate its keys and every token of the site, which must
+ * be a choice, not a side effect of an upgrade.
+ */
+function keyAlgorithmOf(given: GrantServerKeyAlgorithm | undefined, site: string, rsaCaSeed: Buffer, keyCacheDir: string): GrantServerKeyAlgorithm {
+  if (given !== undefined) {
+    if (!Object.values(GrantServerKeyAlgorithm).includes(given)) {
+      throw new Error(`invalid grant server key algorithm "${given}": must be one of ${Object.values(GrantServerKeyAlgorithm).join(', ')}`);
+    }
+    return given;
+  }
+  if (isRsaKeyPairCached(rsaCaSeed, keyCacheDir)) {
+    throw new Error(`the grant server of site "${site}" has RSA keys from an earlier synth (cached in ${keyCacheDir}), and the ` +
+      'default key algorithm is now Ed25519: switching rotates its CA and TLS key, and so every token of the site. Choose: ' +
+      'keyAlgorithm: GrantServerKeyAlgorithm.RSA_2048 keeps the keys, GrantServerKeyAlgorithm.ED25519 rotates them ' +
+      '(in an ApplicationNetwork: grantServerKeyAlgorithm on the site, or on the network for all sites)');
+  }
+  return GrantServerKeyAlgorithm.ED25519;
 }
 
 function urlPortOf(exposure: GrantServerExposure, port: number, nodePort: number | undefined): number {

@@ -63,6 +63,15 @@ export function deriveRsaKeyPair(seed: Buffer, options: DeriveRsaKeyPairOptions 
   return keyPair;
 }
 
+/**
+ * Whether `cacheDir` holds a file for the key {@link deriveRsaKeyPair} derives from `seed`: a
+ * sign that this key was derived here before. Only the file's presence is checked; nothing is
+ * derived or read.
+ */
+export function isRsaKeyPairCached(seed: Buffer, cacheDir: string, bits: number = DEFAULT_BITS): boolean {
+  return fs.existsSync(path.join(cacheDir, cacheFileName(seed, bits)));
+}
+
 function generateFromSeed(seed: Buffer, bits: number): forge.pki.rsa.KeyPair {
   return forge.pki.rsa.generateKeyPair({
     bits,

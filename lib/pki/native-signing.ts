@@ -50,6 +50,43 @@ export function signCertificateForKey(certificate: forge.pki.Certificate, key: f
   return Buffer.from(asn1.toDer(signed).getBytes(), 'binary');
 }
 
+/** Ed25519's signature algorithm (RFC 8410): the OID alone, no parameters. */
+const ED25519_OID = '1.3.101.112';
+
+/**
+ * Signs `certificate` with an Ed25519 `key` (RFC 8410: PureEdDSA over the TBS bytes, signature
+ * algorithm without parameters) and `subjectPublicKeyInfoDer` as its public key, of any type, and
+ * returns the whole certificate as DER. Ed25519 signatures are deterministic, so equal inputs give
+ * equal certificates. `certificate.publicKey` only has to be some RSA key forge can encode (forge's
+ * model holds RSA keys only); it is replaced, as is the signature algorithm forge writes. Give
+ * key identifier extensions as explicit values: forge would compute them from that RSA key.
+ */
+export function signCertificateEd25519(certificate: forge.pki.Certificate, key: crypto.KeyObject, subjectPublicKeyInfoDer: Buffer): Buffer {
+  if (key.type !== 'private' || key.asymmetricKeyType !== 'ed25519') {
+    throw new Error(`invalid signing key: expected an Ed25519 private key, got a ${key.asymmetricKeyType ?? 'secret'} ${key.type} key`);
+  }
+  const { asn1 } = forge;
+  certificate.signatureOid = forge.pki.oids.sha256WithRSAEncryption;
+  certificate.siginfo.algorithmOid = forge.pki.oids.sha256WithRSAEncryption;
+  const tbs = (forge.pki as unknown as TbsEncoder).getTBSCertificate(certificate);
+  // TBSCertificate: version, serialNumber, signature, issuer, validity, subject, subjectPublicKeyInfo, extensions.
+  const fields = tbs.value as forge.asn1.Asn1[];
+  if (fields.length < 7 || fields[2].type !== asn1.Type.SEQUENCE || fields[6].type !== asn1.Type.SEQUENCE) {
+    throw new Error('unexpected TBSCertificate layout');
+  }
+  const algorithm = () => asn1.create(asn1.Class.UNIVERSAL, asn1.Type.SEQUENCE, true, [
+    asn1.create(asn1.Class.UNIVERSAL, asn1.Type.OID, false, asn1.oidToDer(ED25519_OID).getBytes()),
+  ]);
+  fields[2] = algorithm();
+  fields[6] = asn1.fromDer(subjectPublicKeyInfoDer.toString('binary'));
+  const tbsDer = Buffer.from(asn1.toDer(tbs).getBytes(), 'binary');
+  const signature = crypto.sign(null, tbsDer, key);
+  const signed = asn1.create(asn1.Class.UNIVERSAL, asn1.Type.SEQUENCE, true, [
+    tbs, algorithm(), asn1.create(asn1.Class.UNIVERSAL, asn1.Type.BITSTRING, false, String.fromCharCode(0) + signature.toString('binary')),
+  ]);
+  return Buffer.from(asn1.toDer(signed).getBytes(), 'binary');
+}
+
 function nodePrivateKey(key: forge.pki.rsa.PrivateKey): crypto.KeyObject {
   let nodeKey = privateKeys.get(key);
   if (!nodeKey) {

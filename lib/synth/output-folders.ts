@@ -120,9 +120,15 @@ function stage(dir: string, files: ReadonlyMap<string, string>, createdParents: 
   createdParents.push(...missing.reverse());
   const staging = fs.mkdtempSync(path.join(parent, `.${path.basename(dir)}.staging-`));
   try {
+    // One mkdir per folder, not per file: a cluster folder has a few folders and many files.
+    const made = new Set<string>([staging]);
     for (const [file, content] of files) {
       const target = path.join(staging, ...file.split('/'));
-      fs.mkdirSync(path.dirname(target), { recursive: true });
+      const folder = path.dirname(target);
+      if (!made.has(folder)) {
+        fs.mkdirSync(folder, { recursive: true });
+        made.add(folder);
+      }
       fs.writeFileSync(target, content);
     }
   } catch (error) {

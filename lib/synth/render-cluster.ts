@@ -77,7 +77,7 @@ export function renderCluster(cluster: Cluster): RenderedCluster {
           `"${cluster.name}" (${objectFiles.get(file)} and ${where}): names must be unique per kind within a site`);
       }
       objectFiles.set(file, where);
-      files.set(`${folder}/${file}`, Yaml.stringify(obj));
+      files.set(`${folder}/${file}`, chart === cluster.crds ? crdYaml(obj) : Yaml.stringify(obj));
     }
     files.set(`${folder}/kustomization.yaml`, kustomizationYaml([...objectFiles.keys()].sort()));
   }
@@ -115,6 +115,23 @@ function validateConstructs(cluster: Cluster): void {
   if (errors.length > 0) {
     throw new Error(`validation of cluster "${cluster.name}" failed:\n  ${errors.join('\n  ')}`);
   }
+}
+
+/**
+ * Every cluster carries the same CRDs, whose YAML is most of a small cluster's rendering: render
+ * each distinct CRD object once per process. Keyed by its JSON, so a changed CRD is rendered anew.
+ */
+const crdYamlCache = new Map<string, string>();
+const CRD_YAML_CACHE_LIMIT = 64;
+function crdYaml(obj: unknown): string {
+  const key = JSON.stringify(obj);
+  let yaml = crdYamlCache.get(key);
+  if (yaml === undefined) {
+    yaml = Yaml.stringify(obj);
+    if (crdYamlCache.size >= CRD_YAML_CACHE_LIMIT) crdYamlCache.clear();
+    crdYamlCache.set(key, yaml);
+  }
+  return yaml;
 }
 
 /** Not `instanceof Site`: cdk8s's Chart defines Symbol.hasInstance, which makes that true for every chart. */

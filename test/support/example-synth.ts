@@ -11,8 +11,17 @@ export const TEST_MASTER_SECRET_HEX = '00112233445566778899aabbccddeeff001122334
 /** A fixed master secret for tests, so outputs are comparable across runs. */
 export const TEST_MASTER_SECRET = MasterSecret.fromHex(TEST_MASTER_SECRET_HEX);
 
-/** Derived RSA keys are cached across test runs (the derivation is what is tested, not the 4 s it takes). */
-export const TEST_KEY_CACHE = path.join(os.tmpdir(), 'cdk8s-skupper-test-keys');
+/**
+ * The key cache of tests on default (Ed25519) grant servers. They derive no RSA key, so it stays
+ * empty: a cache holding a grant server's RSA key would make its synth refuse the Ed25519 default.
+ */
+export const TEST_KEY_CACHE = path.join(os.tmpdir(), 'cdk8s-skupper-test-keys-default');
+
+/**
+ * Derived RSA keys of tests that choose GrantServerKeyAlgorithm.RSA_2048, cached across test runs
+ * (the derivation is what is tested, not the 4 s it takes).
+ */
+export const TEST_RSA_KEY_CACHE = path.join(os.tmpdir(), 'cdk8s-skupper-test-keys');
 
 const synthesizedDirs: string[] = [];
 // Remove the synthesized folders after the importing test file, so runs do not pile up in /tmp
