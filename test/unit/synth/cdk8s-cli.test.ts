@@ -1,4 +1,4 @@
-// `npm run synth` is `cdk8s synth`, which deletes its output folder before it runs the app: these
+// `cdk8s synth` (for users who run it; `npm run synth` runs the app directly) deletes its output folder before it runs the app: these
 // tests run the real cdk8s CLI with this repository's cdk8s.yaml (only the app command points
 // into the repository) in a project folder of their own, and the app itself, as a user would.
 import { spawnSync } from 'child_process';
