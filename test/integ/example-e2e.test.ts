@@ -25,8 +25,8 @@ import { SkupperSite, waitForLinkConfigured, waitForSkupperSite } from '../harne
 import { testClusters } from '../harness/test-clusters';
 import { waitFor } from '../harness/wait-for';
 import { readObjects, TEST_KEY_CACHE, TEST_MASTER_SECRET } from '../support/example-synth';
-import { runSynthesizedWorkload } from '../support/synthesized-workload';
-import { echoRoundTrip, EchoServer, startEchoServer } from '../support/tcp-echo';
+import { runGrantServerAndRedeemer } from '../support/synthesized-workload';
+import { EchoServer, startEchoServer, waitForEchoRoundTrip } from '../support/tcp-echo';
 
 const { west, east } = testClusters();
 const suffix = crypto.randomBytes(3).toString('hex');
@@ -34,8 +34,6 @@ const namespaces = { west: `e2e-west-${suffix}`, east: `e2e-east-${suffix}` };
 /** A second connecting site on east whose certificate chains to a CA other than west's. */
 const foreignNamespace = `e2e-foreign-${suffix}`;
 const TOKEN = 'token-to-west';
-const GRANT_SERVER_SA = 'cdk8s-skupper-grant-server';
-const REDEEMER_SA = 'cdk8s-skupper-redeemer';
 const ROUTING_KEY = 'echo';
 
 let work: string;
@@ -128,11 +126,9 @@ describe('the example applied as GitOps would apply it', () => {
   });
 
   test('our grant server and redeemer, as their ServiceAccounts, link east to west: Skupper configures the Link with its sslProfile', async () => {
-    const [grantServer, redeemer] = await Promise.all([
-      runSynthesizedWorkload(west, path.join(outdir, 'west'), namespaces.west, GRANT_SERVER_SA),
-      runSynthesizedWorkload(east, path.join(outdir, 'east'), namespaces.east, REDEEMER_SA),
-    ]);
-    processes.push(grantServer, redeemer);
+    processes.push(...await runGrantServerAndRedeemer(
+      { cluster: west, outdir: path.join(outdir, 'west'), namespace: namespaces.west },
+      { cluster: east, outdir: path.join(outdir, 'east'), namespace: namespaces.east }));
 
     const link = await waitForLinkConfigured(east, namespaces.east, TOKEN);
     expect(link.spec).toEqual({ endpoints: westSite.endpoints, tlsCredentials: TOKEN });
@@ -213,12 +209,7 @@ describe('the example applied as GitOps would apply it', () => {
     const port = routers.east!.tcpListenerPorts[ROUTING_KEY];
     expect(port).toBeGreaterThan(0);
     const payload = crypto.randomBytes(256 * 1024);
-    // The listener accepts clients once the routers have exchanged the address: until then a
-    // connection is closed at once, so retry on that condition (not on time).
-    const echoed = await waitFor('an echo round trip through both routers', async () => {
-      const answer = await echoRoundTrip(port, payload);
-      return answer.length > 0 ? answer : undefined;
-    }, { timeoutMs: 60_000, intervalMs: 500 });
+    const echoed = await waitForEchoRoundTrip(port, payload);
     expect(echoed.equals(payload)).toBe(true);
   });
 

@@ -39,8 +39,8 @@ import type { TestCluster } from '../harness/test-cluster';
 import { testClusters } from '../harness/test-clusters';
 import { waitFor } from '../harness/wait-for';
 import { readObjects, TEST_KEY_CACHE, TEST_MASTER_SECRET } from '../support/example-synth';
-import { runSynthesizedWorkload } from '../support/synthesized-workload';
-import { echoRoundTrip, EchoServer, startEchoServer } from '../support/tcp-echo';
+import { runGrantServerAndRedeemer } from '../support/synthesized-workload';
+import { EchoServer, startEchoServer, waitForEchoRoundTrip } from '../support/tcp-echo';
 
 const { west, east } = testClusters();
 const suffix = crypto.randomBytes(3).toString('hex');
@@ -51,8 +51,6 @@ const SERVICE = 'echo';
 /** ApplicationNetwork's default names for the link west <- east. */
 const GRANT = 'link-east';
 const TOKEN = 'link-to-west';
-const GRANT_SERVER_SA = 'cdk8s-skupper-grant-server';
-const REDEEMER_SA = 'cdk8s-skupper-redeemer';
 /** The names Skupper gives the router entities: `listener/<Listener>`, `connector/<Connector>@<host>`. */
 const TCP_LISTENER = `listener/${SERVICE}`;
 const TCP_CONNECTOR = `connector/${SERVICE}@127.0.0.1`;
@@ -150,11 +148,9 @@ describe('a service exposed on west and consumed on east', () => {
   });
 
   test('our grant server and redeemer, as their ServiceAccounts, link east to west', async () => {
-    const [grantServer, redeemer] = await Promise.all([
-      runSynthesizedWorkload(west, path.join(outdir, 'west'), ns.west, GRANT_SERVER_SA),
-      runSynthesizedWorkload(east, path.join(outdir, 'east'), ns.east, REDEEMER_SA),
-    ]);
-    started.push(grantServer, redeemer);
+    started.push(...await runGrantServerAndRedeemer(
+      { cluster: west, outdir: path.join(outdir, 'west'), namespace: ns.west },
+      { cluster: east, outdir: path.join(outdir, 'east'), namespace: ns.east }));
     const link = await waitForLinkConfigured(east, ns.east, TOKEN);
     expect(link.spec.tlsCredentials).toBe(TOKEN);
   });
@@ -217,10 +213,7 @@ describe('a service exposed on west and consumed on east', () => {
 
     const port = routers.east.tcpListenerPorts[SERVICE];
     const payload = crypto.randomBytes(256 * 1024);
-    const echoed = await waitFor('an echo round trip through both routers', async () => {
-      const answer = await echoRoundTrip(port, payload);
-      return answer.length > 0 ? answer : undefined;
-    }, { timeoutMs: 60_000, intervalMs: 500 });
+    const echoed = await waitForEchoRoundTrip(port, payload);
     expect(echoed.equals(payload)).toBe(true);
 
     // Both routers counted the connection: it went through east's listener and west's connector.

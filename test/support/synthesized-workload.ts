@@ -29,3 +29,18 @@ export async function runSynthesizedWorkload(cluster: TestCluster, clusterOutdir
   }
   return cli;
 }
+
+/** Where a site's synthesized workload runs: its cluster, that cluster's output folder, its namespace. */
+export interface WorkloadSite {
+  readonly cluster: TestCluster;
+  readonly outdir: string;
+  readonly namespace: string;
+}
+
+/** The listening site's grant server and the connecting site's redeemer, as synthesized, started together. */
+export function runGrantServerAndRedeemer(listening: WorkloadSite, connecting: WorkloadSite): Promise<[CliProcess, CliProcess]> {
+  return Promise.all([
+    runSynthesizedWorkload(listening.cluster, listening.outdir, listening.namespace, 'cdk8s-skupper-grant-server'),
+    runSynthesizedWorkload(connecting.cluster, connecting.outdir, connecting.namespace, 'cdk8s-skupper-redeemer'),
+  ]);
+}

@@ -1,4 +1,5 @@
 import * as net from 'net';
+import { waitFor } from '../harness/wait-for';
 
 /** A TCP echo server on 127.0.0.1: the workload a Skupper Connector points at in the tests. */
 export interface EchoServer {
@@ -37,4 +38,16 @@ export function echoRoundTrip(port: number, payload: Buffer): Promise<Buffer> {
     socket.on('error', reject);
     socket.write(payload);
   });
+}
+
+/**
+ * Round trips `payload` through 127.0.0.1:`port` until something comes back (a Skupper listener
+ * closes clients at once until the routers have exchanged the address: a condition, not a time)
+ * and resolves to what came back.
+ */
+export function waitForEchoRoundTrip(port: number, payload: Buffer): Promise<Buffer> {
+  return waitFor(`an echo round trip through 127.0.0.1:${port}`, async () => {
+    const answer = await echoRoundTrip(port, payload);
+    return answer.length > 0 ? answer : undefined;
+  }, { timeoutMs: 60_000, intervalMs: 500 });
 }
