@@ -6,6 +6,7 @@ import { kubectl } from '../../test/harness/kubectl';
 import { conditionIsTrue, waitForSkupperSite } from '../../test/harness/skupper-site';
 import { waitFor } from '../../test/harness/wait-for';
 import { BenchSite, createOurGrants, createStockGrants } from './bench-site';
+import { quantile } from './load';
 
 /** Time from applying tokens to Skupper reporting each one's Link Configured. */
 export interface LatencyResult {
@@ -73,6 +74,5 @@ async function timeUntilConfigured(kubeconfig: string, linkNames: readonly strin
     watch.abort();
   }
   const sorted = [...configuredAt.values()].map((t) => t - started).sort((a, b) => a - b);
-  const quantile = (q: number): number => (sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]);
-  return { p50Ms: quantile(0.5), p99Ms: quantile(0.99), missing: linkNames.length - sorted.length };
+  return { p50Ms: quantile(sorted, 0.5), p99Ms: quantile(sorted, 0.99), missing: linkNames.length - sorted.length };
 }

@@ -14,8 +14,6 @@ export interface Sample {
 
 /** Summary of a load run. */
 export interface LoadResult {
-  readonly requests: number;
-  readonly ok: number;
   /** Successful redemptions per second of wall time. */
   readonly okPerSecond: number;
   /** Latency of the successful redemptions. */
@@ -59,8 +57,12 @@ export async function runLoad(targets: readonly RedemptionTarget[], caPem: strin
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   const ok = samples.filter((s) => s.status === 200);
   const sorted = ok.map((s) => s.ms).sort((a, b) => a - b);
-  const quantile = (q: number): number => (sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]);
   const failures: Record<string, number> = {};
   for (const s of samples) if (s.status !== 200) failures[String(s.status)] = (failures[String(s.status)] ?? 0) + 1;
-  return { requests: samples.length, ok: ok.length, okPerSecond: ok.length / seconds, p50Ms: quantile(0.5), p99Ms: quantile(0.99), failures };
+  return { okPerSecond: ok.length / seconds, p50Ms: quantile(sorted, 0.5), p99Ms: quantile(sorted, 0.99), failures };
+}
+
+/** The q-quantile (nearest rank) of ascending `sorted` values; NaN when there are none. */
+export function quantile(sorted: readonly number[], q: number): number {
+  return sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
 }

@@ -5,7 +5,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { CliProcess, spawnCli, stopCli, waitForReadyz } from '../../test/harness/cli-process';
+import { CLEANUP, CliProcess, spawnCli, stopCli, waitForReadyz } from '../../test/harness/cli-process';
 import { startCluster, stopCluster, RunningCluster } from '../../test/harness/cluster';
 import { freePorts } from '../../test/harness/free-ports';
 import { claimRunDirectory, killLeftoverProcesses } from '../../test/harness/leftover-processes';
@@ -94,7 +94,7 @@ async function main(): Promise<void> {
       `stock AccessToken redeemed by Skupper: ${fmtLatency(latency.stock)}; our LinkToken + redeemer: ${fmtLatency(latency.ours)}.`,
     ].join('\n'));
   } finally {
-    for (const cli of processes) await stopCli(cli);
+    for (const cli of processes) await stopCli(cli, CLEANUP);
     if (cluster) await stopCluster(cluster);
     await stopAllStartedProcesses();
     fs.rmSync(path.join(runDir, 'bench'), { recursive: true, force: true });

@@ -39,11 +39,25 @@ export async function waitForReadyz(cli: CliProcess, healthPort: number): Promis
   }, { timeoutMs: 60_000, intervalMs: 200 });
 }
 
-/** Stops by PID: SIGTERM, then SIGKILL if it hangs. Resolves to how it exited. */
-export async function stopCli(cli: CliProcess): Promise<CliExit> {
+export interface StopCliOptions {
+  /** The signal sent first. @default 'SIGTERM' */
+  readonly signal?: 'SIGTERM' | 'SIGKILL';
+  /**
+   * For cleanup only: SIGKILL when it has not exited after this long. Left unset where the test
+   * asserts how it exits, so a slow machine cannot turn a clean exit into a kill.
+   * @default - wait for it to exit (the test's own timeout bounds the wait)
+   */
+  readonly killAfterMs?: number;
+}
+
+/** Cleanup after a test file: SIGKILL whatever has not exited 20 s after SIGTERM. */
+export const CLEANUP: StopCliOptions = { killAfterMs: 20_000 };
+
+/** Stops by PID and resolves to how it exited. */
+export async function stopCli(cli: CliProcess, options: StopCliOptions = {}): Promise<CliExit> {
   const { child } = cli;
-  if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+  if (child.exitCode === null && child.signalCode === null) child.kill(options.signal ?? 'SIGTERM');
+  const timer = options.killAfterMs === undefined ? undefined : setTimeout(() => child.kill('SIGKILL'), options.killAfterMs);
   const exit = await cli.exited;
   clearTimeout(timer);
   return exit;

@@ -66,7 +66,9 @@ export async function startSiteRouter(cluster: TestCluster, namespace: string, o
   let id = '';
   const endpointPorts = new Map<string, number>(((site.status?.endpoints ?? []) as { name: string; port: string }[]).map((e) => [e.name, Number(e.port)]));
   const tcpListenerPorts: Record<string, number> = {};
-  const [managementPort, ...spare] = await freePorts(2 + entities.length);
+  // One free port per listener that moves off its fixed port (amqp's is the management port).
+  const moved = entities.filter(([type, attrs]) => type === 'tcpListener' || (type === 'listener' && !['inter-router', 'edge'].includes(String(attrs.role))));
+  const [managementPort, ...spare] = await freePorts(Math.max(1, moved.length));
   for (const [type, attrs] of entities) {
     if (type === 'router') {
       id = String(attrs.id).replace('${HOSTNAME}', hostname);

@@ -28,7 +28,7 @@ import {
   ApplicationNetwork, Cluster, Connector, GrantServer, LinkAccess, LinkedSitePair, Listener, Site, synthClusters,
 } from '../../lib';
 import { runStatusCommand } from '../../lib/cli/status-command';
-import { CliProcess, stopCli } from '../harness/cli-process';
+import { CLEANUP, CliProcess, stopCli } from '../harness/cli-process';
 import { freePorts } from '../harness/free-ports';
 import { kubectl } from '../harness/kubectl';
 import { queryRouter, ROUTER_ENTITY } from '../harness/router-management';
@@ -131,7 +131,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   for (const router of Object.values(routers)) await router?.process.stop();
-  for (const cli of started) await stopCli(cli);
+  for (const cli of started) await stopCli(cli, CLEANUP);
   await echo?.close();
   for (const site of ['west', 'east'] as const) {
     await kubectl(clusterOf(site), ['delete', 'namespace', ns[site], '--wait=false', '--ignore-not-found']).catch(() => undefined);

@@ -12,20 +12,20 @@ import * as path from 'path';
 import * as YAML from 'yaml';
 import { exampleClusters } from '../../apps/example';
 import { synthClusters } from '../../lib';
-import { CLI, CliProcess, spawnCli, stopCli, waitForReadyz } from '../harness/cli-process';
+import { CLEANUP, CLI, CliProcess, spawnCli, stopCli, waitForReadyz } from '../harness/cli-process';
 import { freePorts } from '../harness/free-ports';
 import { kubectl } from '../harness/kubectl';
 import { REPO_ROOT } from '../harness/paths';
 import { waitForInboundInterRouterConnection } from '../harness/router-management';
 import { runCommand } from '../harness/run-command';
 import { fetchSealingCertificate } from '../harness/sealed-secrets-controller';
-import { kubeconfigForServiceAccount } from '../harness/service-account-kubeconfig';
 import { SiteRouter, startSiteRouter } from '../harness/site-router';
 import { conditionIsTrue, waitForLinkConfigured, waitForSkupperSite } from '../harness/skupper-site';
 import type { TestCluster } from '../harness/test-cluster';
 import { testClusters } from '../harness/test-clusters';
 import { waitFor } from '../harness/wait-for';
-import { readObjects, TEST_KEY_CACHE, TEST_MASTER_SECRET } from '../support/example-synth';
+import { TEST_KEY_CACHE, TEST_MASTER_SECRET } from '../support/example-synth';
+import { runSynthesizedWorkload } from '../support/synthesized-workload';
 
 const { west, east } = testClusters();
 const suffix = crypto.randomBytes(3).toString('hex');
@@ -45,7 +45,7 @@ beforeAll(() => {
 
 afterAll(async () => {
   for (const router of routers) await router.process.stop();
-  for (const cli of processes) await stopCli(cli);
+  for (const cli of processes) await stopCli(cli, CLEANUP);
   for (const [cluster, namespace] of [[west, ns.stockWest], [east, ns.oursEast], [west, ns.oursWest], [east, ns.stockEast]] as const) {
     await kubectl(cluster, ['delete', 'namespace', namespace, '--wait=false', '--ignore-not-found']).catch(() => undefined);
   }
@@ -127,7 +127,7 @@ test('(b) `token export` of our token, applied as a stock AccessToken, is redeem
   for (const [name, cluster] of [['west', west], ['east', east]] as const) {
     fs.writeFileSync(path.join(certificateDir, `${name}.pem`), await fetchSealingCertificate(cluster));
   }
-  const [grantPort, grantHealth] = await freePorts(2);
+  const [grantPort] = await freePorts(1);
   const outdir = path.join(work, 'dist');
   synthClusters(exampleClusters({
     certificateDir, outdir, namespaces: { west: ns.oursWest, east: ns.stockEast }, masterSecret: TEST_MASTER_SECRET, keyCacheDir: TEST_KEY_CACHE,
@@ -143,13 +143,7 @@ test('(b) `token export` of our token, applied as a stock AccessToken, is redeem
     await waitFor(`${secret} to be unsealed`, async () => (await getJson(cluster, namespace, 'secret', secret)) !== undefined, { timeoutMs: 60_000 });
   }
 
-  const grantServerSa = 'cdk8s-skupper-grant-server';
-  const deployment = readObjects(path.join(outdir, 'west')).map((o) => o.obj).find((o) => o.kind === 'Deployment' && o.metadata.name === grantServerSa);
-  const grantServer = spawnCli(west.logsDir, `grant-server-${ns.oursWest}`, [...deployment.spec.template.spec.containers[0].args,
-    '--kubeconfig', await kubeconfigForServiceAccount(west, ns.oursWest, grantServerSa), '--namespace', ns.oursWest,
-    '--bind-address', '127.0.0.1', '--metrics-address', `127.0.0.1:${grantHealth}`]);
-  processes.push(grantServer);
-  await waitForReadyz(grantServer, grantHealth);
+  processes.push(await runSynthesizedWorkload(west, path.join(outdir, 'west'), ns.oursWest, 'cdk8s-skupper-grant-server'));
 
   // The documented manual path: export, carry, apply. The output holds the code: piped, never printed.
   const accessToken = await runCommand(process.execPath, [CLI, 'token', 'export', '--kubeconfig', east.kubeconfig, '--namespace', ns.stockEast, TOKEN], { cwd: REPO_ROOT });

@@ -1,4 +1,4 @@
-import { CliProcess, spawnCli, stopCli, waitForReadyz } from '../harness/cli-process';
+import { CLEANUP, CliProcess, spawnCli, stopCli, waitForReadyz } from '../harness/cli-process';
 import { freePorts } from '../harness/free-ports';
 import { kubeconfigForServiceAccount } from '../harness/service-account-kubeconfig';
 import type { TestCluster } from '../harness/test-cluster';
@@ -24,7 +24,7 @@ export async function runSynthesizedWorkload(cluster: TestCluster, clusterOutdir
   try {
     await waitForReadyz(cli, health);
   } catch (error) {
-    await stopCli(cli);
+    await stopCli(cli, CLEANUP);
     throw error;
   }
   return cli;

@@ -1,6 +1,10 @@
 import { WorkQueue } from '../../../lib/runtime/work-queue';
 
-const tick = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
+// Time is an input in every test here: jest's fake timers, advanced by hand, so what is asserted
+// never depends on how fast this machine is.
+beforeEach(() => jest.useFakeTimers({ now: 0 }));
+afterEach(() => jest.useRealTimers());
+const tick = (ms: number): Promise<void> => jest.advanceTimersByTimeAsync(ms);
 
 test('a key added many times while pending is reconciled once', async () => {
   const seen: string[] = [];
@@ -33,33 +37,27 @@ test('a key added while its reconcile runs is reconciled again afterwards, never
 });
 
 test('failures are retried with exponential backoff and reported', async () => {
-  // Time is an input: fake timers, so the delays are exact whatever the machine is doing.
-  jest.useFakeTimers({ now: 0 });
-  try {
-    const times: number[] = [];
-    const errors: unknown[] = [];
-    const queue = new WorkQueue(async () => {
-      times.push(Date.now());
-      if (times.length < 3) throw new Error('transient');
-      return {};
-    }, (_key, err) => errors.push(err), { baseMs: 20, maxMs: 1000 });
-    queue.add('k');
-    // Fake setImmediate adds a tick of 1 ms to each attempt: compare against windows, not instants.
-    const attemptsBy = async (ms: number): Promise<number> => {
-      await jest.advanceTimersByTimeAsync(ms - Date.now());
-      return times.length;
-    };
-    expect(await attemptsBy(19)).toBe(1); // first at once, then 20 ms of backoff
-    expect(await attemptsBy(25)).toBe(2);
-    expect(await attemptsBy(59)).toBe(2); // then 40 ms
-    expect(await attemptsBy(70)).toBe(3);
-    expect(errors).toHaveLength(2);
-    await jest.advanceTimersByTimeAsync(10_000);
-    expect(times).toHaveLength(3); // succeeded: no more retries
-    queue.stop();
-  } finally {
-    jest.useRealTimers();
-  }
+  const times: number[] = [];
+  const errors: unknown[] = [];
+  const queue = new WorkQueue(async () => {
+    times.push(Date.now());
+    if (times.length < 3) throw new Error('transient');
+    return {};
+  }, (_key, err) => errors.push(err), { baseMs: 20, maxMs: 1000 });
+  queue.add('k');
+  // Fake setImmediate adds a tick of 1 ms to each attempt: compare against windows, not instants.
+  const attemptsBy = async (ms: number): Promise<number> => {
+    await tick(ms - Date.now());
+    return times.length;
+  };
+  expect(await attemptsBy(19)).toBe(1); // first at once, then 20 ms of backoff
+  expect(await attemptsBy(25)).toBe(2);
+  expect(await attemptsBy(59)).toBe(2); // then 40 ms
+  expect(await attemptsBy(70)).toBe(3);
+  expect(errors).toHaveLength(2);
+  await jest.advanceTimersByTimeAsync(10_000);
+  expect(times).toHaveLength(3); // succeeded: no more retries
+  queue.stop();
 });
 
 test('requeueAfterMs schedules one more reconcile, stop cancels pending retries', async () => {

@@ -10,7 +10,10 @@ function countingGenerator() {
   return { generate: async () => pems[made++ % pems.length], made: () => made };
 }
 
-const settle = () => new Promise((resolve) => setTimeout(resolve, 10));
+/** Lets pending promise chains run: turns of the event loop, not a wall-clock pause. */
+const settle = async (): Promise<void> => {
+  for (let i = 0; i < 20; i++) await new Promise((resolve) => setImmediate(resolve));
+};
 
 test('fills up to its size in the background and hands each key out once', async () => {
   const g = countingGenerator();
@@ -57,17 +60,24 @@ test('a failing generator is reported, and take() still works on demand', async 
 });
 
 test('refills only while no request is being served', async () => {
-  const g = countingGenerator();
-  let busy = true;
-  const pool = new RsaKeyPool({ size: 2, generate: g.generate, busy: () => busy });
-  pool.start();
-  await settle();
-  expect(g.made()).toBe(0);
-  await pool.take(); // on demand meanwhile
-  expect(g.made()).toBe(1);
-  busy = false;
-  // A condition, not a pause: the pool refills once it is no longer busy.
-  while (pool.available < 2) await settle();
-  expect(g.made()).toBe(3);
-  pool.stop();
+  // The idle check is a timer: fake timers make "busy for a while" exact (setImmediate stays real for settle).
+  jest.useFakeTimers({ doNotFake: ['setImmediate', 'nextTick', 'queueMicrotask'] });
+  try {
+    const g = countingGenerator();
+    let busy = true;
+    const pool = new RsaKeyPool({ size: 2, generate: g.generate, busy: () => busy });
+    pool.start();
+    await jest.advanceTimersByTimeAsync(10_000);
+    await settle();
+    expect(g.made()).toBe(0);
+    await pool.take(); // on demand meanwhile
+    expect(g.made()).toBe(1);
+    busy = false;
+    await jest.advanceTimersByTimeAsync(10_000);
+    await settle();
+    expect([pool.available, g.made()]).toEqual([2, 3]);
+    pool.stop();
+  } finally {
+    jest.useRealTimers();
+  }
 });
