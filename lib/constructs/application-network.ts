@@ -1,145 +1,22 @@
 import { IGitOpsTool } from '../gitops/gitops-tool';
 import { synthClustersWithGitOps } from '../gitops/synth-gitops';
-import { classifyHost } from '../pki/host';
-import { defaultLinkNames, LinkNames } from '../topology/link-names';
+import { defaultLinkNames } from '../topology/link-names';
 import { connectedComponents } from '../topology/network-graph';
-import { inClusterOnlyHost } from '../topology/reachability';
-import { parseGoDuration } from '../validation/go-duration';
-import { validateDnsSubdomain } from '../validation/kubernetes-names';
+import { validateNonNegativeInteger } from '../validation/integers';
 import { Cluster } from './cluster';
-import { GrantServer, GrantServerExposure, GrantServerKeyAlgorithm } from './grant-server';
+import { GrantServerKeyAlgorithm } from './grant-server-key-algorithm';
+import { assertLinkNamesFit } from './link-name-claims';
+import { defaultListener, explicitListener } from './link-listener';
 import { LinkedSitePair } from './linked-site-pair';
+import { LinkEntry, SiteEntry } from './network-entries';
+import { validateLinkOptions, validateSiteProps } from './network-input-checks';
+import { FullMeshOptions, HubAndSpokesOptions, NetworkLink, NetworkPairOptions } from './network-link';
 import { NetworkService, NetworkServiceOptions } from './network-service';
 import { NetworkServiceRegistry } from './network-service-registry';
-import { LinkAccess, Site, SiteProps } from './site';
-import { TokenRedeemer } from './token-redeemer';
-
-/**
- * A site of an {@link ApplicationNetwork}: the `Site` that `addSite` returned, `"<cluster>/<site>"`,
- * or just `"<site>"` when no other site of the network has that name.
- */
-export type NetworkSiteRef = Site | string;
-
-/** Properties of one site of an {@link ApplicationNetwork}. */
-export interface NetworkSiteProps extends SiteProps {
-  /** The cluster the site is on. */
-  readonly cluster: Cluster;
-  /** The Skupper Site's name (a DNS-1123 label); also the id of its chart in the cluster. */
-  readonly name: string;
-  /**
-   * How the Site accepts incoming links.
-   * @default - LinkAccess.DEFAULT when `grantServerHost` is set, else LinkAccess.NONE
-   */
-  readonly linkAccess?: LinkAccess;
-  /**
-   * The host other sites reach this site's grant server at (a DNS name or an IP address). A site
-   * can only listen for links when it has one; the network then runs ONE GrantServer on it for all
-   * the links it listens for (and none when it listens for none).
-   * @default - the site cannot listen; it only connects
-   */
-  readonly grantServerHost?: string;
-  /**
-   * How the grant server is exposed.
-   * @default GrantServerExposure.LOAD_BALANCER
-   */
-  readonly grantServerExposure?: GrantServerExposure;
-  /**
-   * The port of the grant server's Service.
-   * @default 9090
-   */
-  readonly grantServerPort?: number;
-  /**
-   * The node port, with `GrantServerExposure.NODE_PORT`.
-   * @default - required for NODE_PORT, unused otherwise
-   */
-  readonly grantServerNodePort?: number;
-  /**
-   * The ingress class, with `GrantServerExposure.INGRESS_NGINX`.
-   * @default nginx
-   */
-  readonly grantServerIngressClassName?: string;
-  /**
-   * Raise to rotate the grant server's CA and TLS key. Changes its TLS SealedSecret and every token
-   * of the links this site listens for (their `ca`); no code changes.
-   * @default 0
-   */
-  readonly grantServerRotation?: number;
-  /**
-   * The key type of the grant server's CA and TLS key (`keyAlgorithm` of its GrantServer). Changing
-   * it rotates them, like `grantServerRotation`.
-   * @default - the network's `grantServerKeyAlgorithm`
-   */
-  readonly grantServerKeyAlgorithm?: GrantServerKeyAlgorithm;
-  /**
-   * Raise to rotate the codes of ALL links of this site, listening or connecting. Changes the two
-   * code SealedSecrets of each of those links, nothing else.
-   * @default 0
-   */
-  readonly linkRotation?: number;
-  /**
-   * The runtime image of this site's grant server and token redeemer.
-   * @default DEFAULT_RUNTIME_IMAGE
-   */
-  readonly image?: string;
-}
-
-/** Options of every link of an {@link ApplicationNetwork}. */
-export interface NetworkLinkOptions {
-  /**
-   * The cost of the link.
-   * @default - Skupper's default (1)
-   */
-  readonly cost?: number;
-  /**
-   * How many times the token may be redeemed (re-provisioning the connecting site uses one).
-   * @default 1
-   */
-  readonly redemptionsAllowed?: number;
-  /**
-   * How long the grant stays redeemable once the grant server first sees it, as a Go duration.
-   * @default 15m
-   */
-  readonly expirationWindow?: string;
-  /**
-   * Raise to rotate the link's code (its two code SealedSecrets change, nothing else). The code's
-   * rotation input is the sum of this and both sites' `linkRotation`, so only ever raise these.
-   * @default 0
-   */
-  readonly rotation?: number;
-}
-
-/** Options of one explicit link ({@link ApplicationNetwork.link}). */
-export interface NetworkPairOptions extends NetworkLinkOptions {
-  /**
-   * Which of the two sites listens (holds the grant and runs the grant server).
-   * @default - the first site named, if it can listen and the other can reach it; else the second
-   */
-  readonly listening?: NetworkSiteRef;
-  /**
-   * The grant's name on the listening site.
-   * @default - `link-<connecting site>`, or `link-<connecting site>-<its cluster>` when the listening site
-   * has links to two sites of that name
-   */
-  readonly grantName?: string;
-  /**
-   * The token's name on the connecting site (and of the Link and Secret it creates).
-   * @default - `link-to-<listening site>`, or `link-to-<listening site>-<its cluster>` when the connecting
-   * site has links to two sites of that name
-   */
-  readonly tokenName?: string;
-}
-
-/** Options of {@link ApplicationNetwork.hubAndSpokes}. */
-export interface HubAndSpokesOptions extends NetworkLinkOptions {
-  /**
-   * Whether the hub listens for every link (true) or every spoke listens for its own (false).
-   * @default - per link, the default rule: the hub when it can listen and the spoke can reach it
-   */
-  readonly hubListens?: boolean;
-}
-
-/** Options of {@link ApplicationNetwork.fullMesh}. */
-export interface FullMeshOptions extends NetworkLinkOptions {}
+import { NetworkSiteProps, NetworkSiteRef } from './network-site';
+import { findSiteEntry } from './network-site-ref';
+import { addNetworkSiteWorkloads } from './network-site-workloads';
+import { LinkAccess, Site } from './site';
 
 /** Properties of an {@link ApplicationNetwork}. */
 export interface ApplicationNetworkProps {
@@ -171,59 +48,6 @@ export interface NetworkSynthOptions {
    */
   readonly gitOps?: readonly IGitOpsTool[];
 }
-
-/** One link of an {@link ApplicationNetwork}. */
-export interface NetworkLink {
-  /** The site that holds the grant and runs the grant server. */
-  readonly listening: Site;
-  /** The site that holds the token and runs the token redeemer. */
-  readonly connecting: Site;
-  /** The grant's name; known once the network is built. */
-  readonly grantName: string;
-  /** The token's name; known once the network is built. */
-  readonly tokenName: string;
-  /** The rotation input of the link's code (link rotation plus both sites' linkRotation). */
-  readonly effectiveRotation: number;
-  /** The LinkedSitePair it became; exists once the network is built. */
-  readonly pair: LinkedSitePair;
-}
-
-interface SiteEntry {
-  readonly site: Site;
-  readonly key: string;
-  readonly props: NetworkSiteProps;
-}
-
-class LinkEntry implements NetworkLink {
-  public names?: LinkNames;
-  public linkedPair?: LinkedSitePair;
-  public constructor(
-    public readonly listeningEntry: SiteEntry,
-    public readonly connectingEntry: SiteEntry,
-    public readonly options: NetworkPairOptions,
-    public rotation: number | undefined,
-  ) {}
-
-  public get listening(): Site { return this.listeningEntry.site; }
-  public get connecting(): Site { return this.connectingEntry.site; }
-  public get description(): string { return `"${this.listeningEntry.key}" <-> "${this.connectingEntry.key}"`; }
-  public get grantName(): string { return this.built().names!.grantName; }
-  public get tokenName(): string { return this.built().names!.tokenName; }
-  public get pair(): LinkedSitePair { return this.built().linkedPair!; }
-  public get effectiveRotation(): number {
-    return (this.rotation ?? 0) + (this.listeningEntry.props.linkRotation ?? 0) + (this.connectingEntry.props.linkRotation ?? 0);
-  }
-
-  private built(): this {
-    if (!this.linkedPair) {
-      throw new Error(`link ${this.description} is not built yet: call build() or synth() on its network first`);
-    }
-    return this;
-  }
-}
-
-/** Maximum length of generated grant and token names: they are also label values. */
-const MAX_LINK_NAME_LENGTH = 63;
 
 /**
  * Many sites across clusters and the links between them: explicit pairs, hub and spokes, or a
@@ -345,7 +169,9 @@ export class ApplicationNetwork {
     }
     const where = `link "${first.key}" <-> "${second.key}"`;
     validateLinkOptions(where, options);
-    const listening = options.listening === undefined ? this.defaultListener(first, second) : this.explicitListener(first, second, options.listening);
+    const listening = options.listening === undefined
+      ? defaultListener(first, second)
+      : explicitListener(first, second, this.entryOf(options.listening));
     const connecting = listening === first ? second : first;
     const entry = new LinkEntry(listening, connecting, options, options.rotation);
     this.linkEntries.push(entry);
@@ -401,7 +227,7 @@ export class ApplicationNetwork {
     if (!link) {
       throw new Error(`no link between "${first.key}" and "${second.key}" to rotate: declare the link first`);
     }
-    validateRotation(`rotation of link ${link.description}`, rotation);
+    validateNonNegativeInteger(`rotation of link ${link.description}`, rotation);
     if (link.options.rotation !== undefined && link.options.rotation !== rotation) {
       throw new Error(`link ${link.description} already has rotation ${link.options.rotation} from its declaration: ` +
         'set the rotation in one place');
@@ -424,10 +250,7 @@ export class ApplicationNetwork {
   public expose(name: string, options: NetworkServiceOptions): NetworkService {
     this.assertNotBuilt('expose a service');
     const from = Array.isArray(options.from) ? options.from as readonly NetworkSiteRef[] : [options.from as NetworkSiteRef];
-    const groups = connectedComponents(
-      this.siteEntries.map(entry => entry.key),
-      this.linkEntries.map(link => [link.listeningEntry.key, link.connectingEntry.key] as const),
-    );
+    const groups = this.linkedGroups();
     const groupOf = new Map(groups.flatMap((members, index) => members.map(key => [key, index] as const)));
     return this.serviceRegistry.expose(name, options, {
       exposing: from.map(ref => this.entryOf(ref)),
@@ -460,32 +283,10 @@ export class ApplicationNetwork {
       tokenName: link.options.tokenName,
     })));
     this.linkEntries.forEach((link, index) => { link.names = names[index]; });
-    this.assertNamesFit();
+    assertLinkNamesFit(this.linkEntries);
 
     for (const entry of this.siteEntries) {
-      const listensFor = this.linkEntries.filter(link => link.listeningEntry === entry);
-      const connectsFor = this.linkEntries.filter(link => link.connectingEntry === entry);
-      if (listensFor.length > 0) {
-        if (GrantServer.tryOf(entry.site)) {
-          throw new Error(`site "${entry.key}" already has a GrantServer: in an ApplicationNetwork the network makes it from ` +
-            'the site\'s grantServerHost; do not add one yourself');
-        }
-        new GrantServer(entry.site, 'GrantServer', {
-          host: entry.props.grantServerHost!,
-          exposure: entry.props.grantServerExposure,
-          port: entry.props.grantServerPort,
-          nodePort: entry.props.grantServerNodePort,
-          ingressClassName: entry.props.grantServerIngressClassName,
-          image: entry.props.image,
-          rotation: entry.props.grantServerRotation,
-          keyAlgorithm: entry.props.grantServerKeyAlgorithm ?? this.grantServerKeyAlgorithm,
-          // link() already refused hosts the connecting site cannot reach; within one cluster a Service name is fine.
-          allowLocalHost: listensFor.every(link => link.connecting.cluster === entry.site.cluster),
-        });
-      }
-      if (connectsFor.length > 0 && entry.props.image !== undefined && !entry.site.node.tryFindChild('TokenRedeemer')) {
-        new TokenRedeemer(entry.site, 'TokenRedeemer', { image: entry.props.image });
-      }
+      addNetworkSiteWorkloads(entry, this.linkEntries, this.grantServerKeyAlgorithm);
     }
     for (const link of this.linkEntries) {
       const id = `Link:${link.listeningEntry.key.replace('/', '.')}:${link.connectingEntry.key.replace('/', '.')}`;
@@ -514,28 +315,7 @@ export class ApplicationNetwork {
   }
 
   private entryOf(ref: NetworkSiteRef): SiteEntry {
-    if (ref instanceof Site) {
-      const entry = this.siteEntries.find(e => e.site === ref);
-      if (!entry) {
-        throw new Error(`site "${ref.cluster.name}/${ref.name}" is not part of this network: add it with addSite`);
-      }
-      return entry;
-    }
-    if (typeof ref !== 'string') {
-      throw new Error(`invalid site reference ${String(ref)}: pass a Site, "<cluster>/<site>" or "<site>"`);
-    }
-    const matches = ref.includes('/')
-      ? this.siteEntries.filter(e => e.key === ref)
-      : this.siteEntries.filter(e => e.site.name === ref);
-    if (matches.length === 1) {
-      return matches[0];
-    }
-    if (matches.length > 1) {
-      throw new Error(`site name "${ref}" is ambiguous: it names ${matches.map(e => `"${e.key}"`).join(' and ')}; ` +
-        'write "<cluster>/<site>"');
-    }
-    const known = this.siteEntries.map(e => e.key).join(', ') || 'none';
-    throw new Error(`unknown site "${ref}": known sites are ${known} (add sites with addSite before linking them)`);
+    return findSiteEntry(this.siteEntries, ref);
   }
 
   private findLink(a: SiteEntry, b: SiteEntry): LinkEntry | undefined {
@@ -543,63 +323,8 @@ export class ApplicationNetwork {
       (link.listeningEntry === a && link.connectingEntry === b) || (link.listeningEntry === b && link.connectingEntry === a));
   }
 
-  /** Why `listener` cannot listen for a link from `connector`, or undefined when it can. */
-  private whyCannotListen(listener: SiteEntry, connector: SiteEntry): string | undefined {
-    if (listener.site.edge) {
-      return 'it is an edge site, and edge sites only connect';
-    }
-    const host = listener.props.grantServerHost;
-    if (host === undefined) {
-      return 'it declares no grantServerHost, so it has no grant server to redeem tokens';
-    }
-    if (listener.site.linkAccess === LinkAccess.NONE) {
-      return 'it has linkAccess "none"';
-    }
-    if (listener.site.cluster !== connector.site.cluster) {
-      const otherCluster = `cluster "${connector.site.cluster.name}"`;
-      if (listener.site.linkAccess === LinkAccess.LOCAL) {
-        return `its linkAccess "local" is a ClusterIP Service, which ${otherCluster} cannot reach`;
-      }
-      const hostProblem = inClusterOnlyHost(host);
-      if (hostProblem) {
-        return `its grantServerHost "${host}" ${hostProblem}, which ${otherCluster} cannot reach`;
-      }
-    }
-    return undefined;
-  }
-
-  private defaultListener(first: SiteEntry, second: SiteEntry): SiteEntry {
-    const firstProblem = this.whyCannotListen(first, second);
-    if (firstProblem === undefined) {
-      return first;
-    }
-    const secondProblem = this.whyCannotListen(second, first);
-    if (secondProblem === undefined) {
-      return second;
-    }
-    throw new Error(`neither site of link "${first.key}" <-> "${second.key}" can listen: "${first.key}": ${firstProblem}; ` +
-      `"${second.key}": ${secondProblem}; give one of them a reachable grantServerHost (and linkAccess)`);
-  }
-
-  private explicitListener(first: SiteEntry, second: SiteEntry, ref: NetworkSiteRef): SiteEntry {
-    const listener = this.entryOf(ref);
-    if (listener !== first && listener !== second) {
-      throw new Error(`listening site "${listener.key}" is not an end of link "${first.key}" <-> "${second.key}": ` +
-        `pick "${first.key}" or "${second.key}"`);
-    }
-    const connector = listener === first ? second : first;
-    const problem = this.whyCannotListen(listener, connector);
-    if (problem !== undefined) {
-      throw new Error(`site "${listener.key}" cannot listen for the link with "${connector.key}": ${problem}`);
-    }
-    return listener;
-  }
-
   private assertConnected(): void {
-    const components = connectedComponents(
-      this.siteEntries.map(entry => entry.key),
-      this.linkEntries.map(link => [link.listeningEntry.key, link.connectingEntry.key] as const),
-    );
+    const components = this.linkedGroups();
     if (components.length > 1) {
       const parts = components.map(component => `{${component.join(', ')}}`).join(' and ');
       throw new Error(`the network is declared connected, but its sites fall into ${components.length} unlinked groups: ${parts}: ` +
@@ -607,95 +332,17 @@ export class ApplicationNetwork {
     }
   }
 
-  /** Grant, token and Secret names must be unique per site, and fit in a label value. */
-  private assertNamesFit(): void {
-    const used = new Map<SiteEntry, Map<string, string>>();
-    const claim = (entry: SiteEntry, name: string, what: string) => {
-      const names = used.get(entry) ?? new Map<string, string>();
-      used.set(entry, names);
-      const previous = names.get(name);
-      if (previous !== undefined) {
-        throw new Error(`name "${name}" is used twice on site "${entry.key}": by ${previous} and by ${what}: ` +
-          'set grantName or tokenName on one of these links');
-      }
-      names.set(name, what);
-    };
-    for (const link of this.linkEntries) {
-      const { grantName, tokenName } = link.names!;
-      for (const [name, what] of [[grantName, 'grant name'], [tokenName, 'token name']] as const) {
-        validateDnsSubdomain(`${what} of link ${link.description}`, name);
-        if (name.length > MAX_LINK_NAME_LENGTH) {
-          throw new Error(`${what} "${name}" of link ${link.description} is longer than ${MAX_LINK_NAME_LENGTH} characters ` +
-            '(it is also a label value): set a shorter grantName/tokenName for this link');
-        }
-      }
-      claim(link.listeningEntry, grantName, `the grant of link ${link.description}`);
-      claim(link.listeningEntry, `${grantName}-code`, `the grant code Secret of link ${link.description}`);
-      // The token's name is also the Secret its redemption creates, next to its code Secret.
-      claim(link.connectingEntry, tokenName, `the token (and its Secret) of link ${link.description}`);
-      claim(link.connectingEntry, `${tokenName}-code`, `the token code Secret of link ${link.description}`);
-    }
+  /** The sites (keys) in groups that links connect, directly or through other sites. */
+  private linkedGroups(): string[][] {
+    return connectedComponents(
+      this.siteEntries.map(entry => entry.key),
+      this.linkEntries.map(link => [link.listeningEntry.key, link.connectingEntry.key] as const),
+    );
   }
 
   private assertNotBuilt(what: string): void {
     if (this.isBuilt) {
       throw new Error(`cannot ${what}: the network is already built (declare all sites and links before build() or synth())`);
     }
-  }
-}
-
-function validateSiteProps(key: string, props: NetworkSiteProps): void {
-  for (const [what, value] of [['grantServerRotation', props.grantServerRotation], ['linkRotation', props.linkRotation]] as const) {
-    if (value !== undefined) {
-      validateRotation(`${what} of site "${key}"`, value);
-    }
-  }
-  const host = props.grantServerHost;
-  if (host === undefined) {
-    const stray = (['grantServerExposure', 'grantServerPort', 'grantServerNodePort', 'grantServerIngressClassName', 'grantServerRotation',
-      'grantServerKeyAlgorithm'] as const)
-      .filter(prop => props[prop] !== undefined);
-    if (stray.length > 0) {
-      throw new Error(`site "${key}" sets ${stray.join(', ')} but no grantServerHost: set the host its grant server is reached at`);
-    }
-    return;
-  }
-  const hostKind = classifyHost(host);
-  const exposure = props.grantServerExposure;
-  if (exposure === GrantServerExposure.NODE_PORT && props.grantServerNodePort === undefined) {
-    throw new Error(`site "${key}" exposes its grant server as NodePort but sets no grantServerNodePort (30000-32767): ` +
-      'it is the port written into tokens');
-  }
-  if ((exposure === GrantServerExposure.INGRESS_NGINX || exposure === GrantServerExposure.ROUTE) && hostKind === 'ip') {
-    throw new Error(`grantServerHost "${host}" of site "${key}" is an IP address, but ${exposure} exposure routes by host name: use a DNS name`);
-  }
-  if (props.edge) {
-    throw new Error(`site "${key}" is an edge site but declares grantServerHost "${host}": edge sites cannot accept links, ` +
-      'so they run no grant server');
-  }
-  if (props.linkAccess === LinkAccess.NONE) {
-    throw new Error(`site "${key}" declares grantServerHost "${host}" but linkAccess "none": it could never listen; ` +
-      'set another linkAccess or drop the host');
-  }
-}
-
-function validateLinkOptions(where: string, options: NetworkPairOptions): void {
-  if (options.cost !== undefined && (!Number.isInteger(options.cost) || options.cost < 1)) {
-    throw new Error(`invalid cost ${options.cost} of ${where}: must be a positive integer`);
-  }
-  if (options.redemptionsAllowed !== undefined && (!Number.isInteger(options.redemptionsAllowed) || options.redemptionsAllowed < 1)) {
-    throw new Error(`invalid redemptionsAllowed ${options.redemptionsAllowed} of ${where}: must be a positive integer`);
-  }
-  if (options.expirationWindow !== undefined) {
-    parseGoDuration(`expiration window of ${where}`, options.expirationWindow);
-  }
-  if (options.rotation !== undefined) {
-    validateRotation(`rotation of ${where}`, options.rotation);
-  }
-}
-
-function validateRotation(what: string, value: number): void {
-  if (!Number.isInteger(value) || value < 0) {
-    throw new Error(`invalid ${what} ${value}: must be a non-negative integer`);
   }
 }

@@ -1,11 +1,14 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { App, YamlOutputType } from 'cdk8s';
+import { App, Chart, Names, YamlOutputType } from 'cdk8s';
 import { IConstruct } from 'constructs';
-import { MasterSecret } from '../secrets/master-secret';
 import { SealingCertificate } from '../sealing/sealing-certificate';
-import { validateDnsLabel } from '../validation/kubernetes-names';
+import { MasterSecret } from '../secrets/master-secret';
+import { CRDS_FOLDER } from '../synth/render-cluster';
 import { synthClusters } from '../synth/synth-clusters';
+import type { ISynthesizableCluster } from '../synth/synthesizable-cluster';
+import { validateDnsLabel } from '../validation/kubernetes-names';
+import { namedChartFolder } from './chart-folder';
 import { CustomResourceDefinitions } from './custom-resource-definitions';
 
 /** Properties of a {@link Cluster}. */
@@ -56,7 +59,7 @@ export interface ClusterProps {
  * and generated `kustomization.yaml` files, ready for Argo CD or Flux. It holds the cluster's
  * sealing certificate, so every secret of its Sites is sealed for it.
  */
-export class Cluster extends App {
+export class Cluster extends App implements ISynthesizableCluster {
   /** The Cluster a construct belongs to. */
   public static of(construct: IConstruct): Cluster {
     const root = construct.node.root;
@@ -100,6 +103,16 @@ export class Cluster extends App {
    */
   public synth(): void {
     synthClusters([this]);
+  }
+
+  /**
+   * The folder of `chart` in this cluster's folder, named after what the chart is, never after its
+   * position: `0000-crds` for the CRDs (sorting first), a site's name for a Site, else the chart's id
+   * as a DNS label.
+   */
+  public chartFolder(chart: Chart): string {
+    if (chart === this.crds) return CRDS_FOLDER;
+    return namedChartFolder(chart) ?? Names.toDnsLabel(chart);
   }
 }
 

@@ -3,25 +3,13 @@ import { Construct } from 'constructs';
 import * as skupper from '../../imports/skupper-skupper.io';
 import { isDnsName, isIpAddress } from '../pki/host';
 import { validateLabelSelector } from '../validation/label-selector';
-import { ConnectionType } from './connection-type';
 import { PART_OF_LABELS } from './labels';
 import { claimServiceBindingName, validateServiceBinding } from './service-binding';
+import { ServiceBindingProps } from './service-binding-props';
 import { Site } from './site';
 
 /** Properties of a {@link Connector}. */
-export interface ConnectorProps {
-  /**
-   * The routing key: the Connector serves every Listener with the same routing key on any site
-   * that a chain of links connects to this one. Lower-case letters, digits, '-' and '.'.
-   */
-  readonly routingKey: string;
-  /** The port of the workload the router connects to (1-65535). */
-  readonly port: number;
-  /**
-   * The Connector's name, a DNS-1123 subdomain unique among the site's Connectors.
-   * @default - the routing key
-   */
-  readonly name?: string;
+export interface ConnectorProps extends ServiceBindingProps {
   /**
    * A Kubernetes label selector of the workload's pods in the site's namespace (`app=backend`,
    * `app=backend,tier=api`): the router connects to each selected pod. Set exactly one of
@@ -52,11 +40,6 @@ export interface ConnectorProps {
    * @default false
    */
   readonly verifyHostname?: boolean;
-  /**
-   * What the Connector carries.
-   * @default ConnectionType.TCP
-   */
-  readonly type?: ConnectionType;
 }
 
 /**

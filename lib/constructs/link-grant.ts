@@ -1,7 +1,9 @@
 import { Construct } from 'constructs';
 import * as api from '../../imports/cdk8s-skupper-cdk8s-skupper.io';
+import { DEFAULT_CODE_KEY, DEFAULT_EXPIRATION_WINDOW, DEFAULT_ISSUER, DEFAULT_REDEMPTIONS_ALLOWED } from '../api/defaults';
 import { deriveGrantCode } from '../secrets/grant-code';
 import { parseGoDuration } from '../validation/go-duration';
+import { validatePositiveInteger } from '../validation/integers';
 import { validateDnsSubdomain } from '../validation/kubernetes-names';
 import { validateLabelValueName } from '../validation/label-value';
 import { GrantServer } from './grant-server';
@@ -10,7 +12,7 @@ import { SealedSecret } from './sealed-secret';
 import { LinkAccess, Site } from './site';
 
 /** The key of the grant code in its Secret. */
-export const CODE_SECRET_KEY = 'code';
+export const CODE_SECRET_KEY = DEFAULT_CODE_KEY;
 
 /** Properties of a {@link LinkGrant}. */
 export interface LinkGrantProps {
@@ -72,13 +74,11 @@ export class LinkGrant extends Construct {
       throw new Error(`site "${scope.name}" has no grant server to redeem grant "${name}": add one with ` +
         'new GrantServer(site, \'GrantServer\', { host })');
     }
-    const redemptionsAllowed = props.redemptionsAllowed ?? 1;
-    if (!Number.isInteger(redemptionsAllowed) || redemptionsAllowed < 1) {
-      throw new Error(`invalid redemptionsAllowed ${redemptionsAllowed} of grant "${name}": must be a positive integer`);
-    }
-    const expirationWindow = props.expirationWindow ?? '15m';
+    const redemptionsAllowed = validatePositiveInteger('redemptionsAllowed', props.redemptionsAllowed ?? DEFAULT_REDEMPTIONS_ALLOWED,
+      `grant "${name}"`);
+    const expirationWindow = props.expirationWindow ?? DEFAULT_EXPIRATION_WINDOW;
     parseGoDuration(`expiration window of grant "${name}"`, expirationWindow);
-    const issuer = validateDnsSubdomain(`issuer of grant "${name}"`, props.issuer ?? 'skupper-site-ca');
+    const issuer = validateDnsSubdomain(`issuer of grant "${name}"`, props.issuer ?? DEFAULT_ISSUER);
     if (!scope.claimName('grant', name)) {
       throw new Error(`site "${scope.name}" already has a grant named "${name}": grant names must be unique per site`);
     }

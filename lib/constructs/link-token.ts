@@ -1,5 +1,7 @@
 import { Construct } from 'constructs';
 import * as api from '../../imports/cdk8s-skupper-cdk8s-skupper.io';
+import { AccessTokenDocument, accessTokenDocument } from '../api/access-token';
+import { validatePositiveInteger } from '../validation/integers';
 import { validateDnsSubdomain } from '../validation/kubernetes-names';
 import { validateLabelValueName } from '../validation/label-value';
 import { PART_OF_LABELS, TOKEN_LABEL } from './labels';
@@ -7,6 +9,9 @@ import { CODE_SECRET_KEY, LinkGrant } from './link-grant';
 import { SealedSecret } from './sealed-secret';
 import { Site } from './site';
 import { TokenRedeemer } from './token-redeemer';
+
+// Exported from here since the first release; the `token export` command makes the same document.
+export type { AccessTokenDocument };
 
 /** Properties of a {@link LinkToken}. */
 export interface LinkTokenProps {
@@ -22,14 +27,6 @@ export interface LinkTokenProps {
    * @default - Skupper's default (1)
    */
   readonly cost?: number;
-}
-
-/** A stock Skupper `AccessToken` document (skupper.io/v2alpha1). */
-export interface AccessTokenDocument {
-  readonly apiVersion: 'skupper.io/v2alpha1';
-  readonly kind: 'AccessToken';
-  readonly metadata: { readonly name: string };
-  readonly spec: { readonly ca: string; readonly code: string; readonly linkCost?: number; readonly url: string };
 }
 
 /**
@@ -49,8 +46,8 @@ export class LinkToken extends Construct {
 
   public constructor(scope: Site, id: string, props: LinkTokenProps) {
     const name = validateLabelValueName('token name', validateDnsSubdomain('token name', props.name), TOKEN_LABEL);
-    if (props.cost !== undefined && (!Number.isInteger(props.cost) || props.cost < 1)) {
-      throw new Error(`invalid cost ${props.cost} of token "${name}": must be a positive integer`);
+    if (props.cost !== undefined) {
+      validatePositiveInteger('cost', props.cost, `token "${name}"`);
     }
     if (!scope.claimName('token', name)) {
       throw new Error(`site "${scope.name}" already has a token named "${name}": token names must be unique per site ` +
@@ -92,11 +89,8 @@ export class LinkToken extends Construct {
    * Skupper controller alone. It contains the code: never write it into synthesized output.
    */
   public toAccessToken(): AccessTokenDocument {
-    return {
-      apiVersion: 'skupper.io/v2alpha1',
-      kind: 'AccessToken',
-      metadata: { name: this.name },
-      spec: { ca: this.grant.grantServer.caCertificatePem, code: this.grant.code(), linkCost: this.cost, url: this.grant.url },
-    };
+    return accessTokenDocument({
+      name: this.name, url: this.grant.url, ca: this.grant.grantServer.caCertificatePem, code: this.grant.code(), linkCost: this.cost,
+    });
   }
 }

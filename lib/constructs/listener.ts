@@ -2,9 +2,9 @@ import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import * as skupper from '../../imports/skupper-skupper.io';
 import { validateDns1035Label } from '../validation/kubernetes-names';
-import { ConnectionType } from './connection-type';
 import { PART_OF_LABELS } from './labels';
 import { claimServiceBindingName, validateServiceBinding } from './service-binding';
+import { ServiceBindingProps } from './service-binding-props';
 import { Site } from './site';
 
 /**
@@ -14,14 +14,7 @@ import { Site } from './site';
 const SKUPPER_SERVICE_NAMES = ['skupper-router', 'skupper-router-local'];
 
 /** Properties of a {@link Listener}. */
-export interface ListenerProps {
-  /**
-   * The routing key: clients of the Listener reach the Connectors with the same routing key on
-   * any site that a chain of links connects to this one. Lower-case letters, digits, '-' and '.'.
-   */
-  readonly routingKey: string;
-  /** The port clients connect to (1-65535). */
-  readonly port: number;
+export interface ListenerProps extends ServiceBindingProps {
   /**
    * The host clients on this site connect to. On Kubernetes the Skupper controller makes a
    * Service of this name in the site's namespace, so it is a DNS-1035 label, and no other
@@ -31,22 +24,12 @@ export interface ListenerProps {
    */
   readonly host?: string;
   /**
-   * The Listener's name, a DNS-1123 subdomain unique among the site's Listeners.
-   * @default - the routing key
-   */
-  readonly name?: string;
-  /**
    * TLS between clients and the router: the name of a Secret in the site's namespace holding the
    * server certificate and key the router presents (`tls.crt`, `tls.key`) and, for mutual TLS,
    * the CA client certificates must chain to (`ca.crt`).
    * @default - plain TCP from clients
    */
   readonly tlsCredentials?: string;
-  /**
-   * What the Listener carries.
-   * @default ConnectionType.TCP
-   */
-  readonly type?: ConnectionType;
 }
 
 /**

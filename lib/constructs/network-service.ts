@@ -1,4 +1,4 @@
-import type { NetworkSiteRef } from './application-network';
+import type { NetworkSiteRef } from './network-site';
 import type { ConnectionType } from './connection-type';
 import type { Connector } from './connector';
 import type { Listener } from './listener';

@@ -1,12 +1,13 @@
 import { ApiObject, Lazy } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
+import { RUNTIME_METRICS_PORT } from '../api/defaults';
+
+// Exported from here since the first release; the value lives with the runtime's other defaults.
+export { RUNTIME_METRICS_PORT };
 
 /** The runtime image the Deployments run unless told otherwise (build it with the repository's Dockerfile). */
 export const DEFAULT_RUNTIME_IMAGE = 'ghcr.io/cdk8s-skupper/runtime:0.1.0';
-
-/** Port of the health, readiness and metrics endpoints of both runtime roles. */
-export const RUNTIME_METRICS_PORT = 9191;
 
 /** One RBAC rule; `resourceNames` may be produced lazily (filled in as grants and tokens are added). */
 export interface RuntimeRule {

@@ -1,17 +1,9 @@
 import { validateDnsSubdomain } from '../validation/kubernetes-names';
 import { validatePort } from '../validation/port';
 import { validateRoutingKey } from '../validation/routing-key';
-import { ConnectionType, validateConnectionType } from './connection-type';
+import { validateConnectionType } from './connection-type';
+import type { ServiceBindingProps } from './service-binding-props';
 import { Site } from './site';
-
-/** The props a Skupper Connector and Listener share. */
-export interface ServiceBindingProps {
-  readonly routingKey: string;
-  readonly port: number;
-  readonly name?: string;
-  readonly tlsCredentials?: string;
-  readonly type?: ConnectionType;
-}
 
 /** A Connector's or Listener's checked identity. */
 export interface ServiceBinding {

@@ -2,7 +2,8 @@ import { ApiObject, Chart, JsonPatch } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
 import * as skupper from '../../imports/skupper-skupper.io';
 import { validateDnsLabel } from '../validation/kubernetes-names';
-import { Cluster } from './cluster';
+import { nameChartFolder } from './chart-folder';
+import type { Cluster } from './cluster';
 import { PART_OF_LABELS } from './labels';
 
 /**
@@ -17,10 +18,14 @@ export enum LinkAccess {
   /** A ClusterIP Service: only reachable from inside the cluster. */
   LOCAL = 'local',
   /** A LoadBalancer Service. */
+  LOAD_BALANCER = 'loadbalancer',
+  /** @deprecated use LOAD_BALANCER */
   LOADBALANCER = 'loadbalancer',
   /** An OpenShift Route. */
   ROUTE = 'route',
   /** A NodePort Service. */
+  NODE_PORT = 'nodeport',
+  /** @deprecated use NODE_PORT */
   NODEPORT = 'nodeport',
   /** An ingress-nginx Ingress with TLS passthrough. */
   INGRESS_NGINX = 'ingress-nginx',
@@ -97,8 +102,10 @@ export class Site extends Chart {
     const name = validateDnsLabel('site name', props.name ?? id);
     const namespace = validateDnsLabel(`namespace of site "${name}"`, props.namespace ?? name);
     const linkAccess = props.linkAccess ?? LinkAccess.NONE;
-    if (!Object.values(LinkAccess).includes(linkAccess)) {
-      throw new Error(`invalid linkAccess "${linkAccess}" of site "${name}": must be one of ${Object.values(LinkAccess).join(', ')}`);
+    // A Set: the deprecated aliases repeat values.
+    const allowed = [...new Set(Object.values(LinkAccess))];
+    if (!allowed.includes(linkAccess)) {
+      throw new Error(`invalid linkAccess "${linkAccess}" of site "${name}": must be one of ${allowed.join(', ')}`);
     }
     if (props.edge && props.ha) {
       throw new Error(`site "${name}": an edge site cannot have ha enabled (Skupper refuses it)`);
@@ -110,6 +117,7 @@ export class Site extends Chart {
     }
     super(scope, id, { disableResourceNameHashes: true });
     this.name = name;
+    nameChartFolder(this, name);
     this.namespace = namespace;
     this.linkAccess = linkAccess;
     this.edge = props.edge ?? false;

@@ -1,5 +1,6 @@
 import { Construct } from 'constructs';
-import { RuntimeWorkload, DEFAULT_RUNTIME_IMAGE, RUNTIME_METRICS_PORT } from './runtime-workload';
+import { RUNTIME_METRICS_PORT } from '../api/defaults';
+import { DEFAULT_RUNTIME_IMAGE, RuntimeWorkload } from './runtime-workload';
 import { Site } from './site';
 
 /** Properties of a {@link TokenRedeemer}. */

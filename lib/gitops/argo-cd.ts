@@ -1,5 +1,5 @@
 import { ApiObject } from 'cdk8s';
-import { Cluster } from '../constructs/cluster';
+import type { ISynthesizableCluster } from '../synth/synthesizable-cluster';
 import { validateDnsLabel, validateDnsSubdomain } from '../validation/kubernetes-names';
 import { ClusterFolder, GitOpsFile, IGitOpsTool } from './gitops-tool';
 import { gitOpsLabels, kustomizationFile, objectFile } from './manifest-file';
@@ -142,7 +142,7 @@ export class ArgoCd implements IGitOpsTool {
     }
   }
 
-  public prepare(clusters: readonly Cluster[]): void {
+  public prepare(clusters: readonly ISynthesizableCluster[]): void {
     const names = clusters.map(cluster => cluster.name);
     for (const cluster of Object.keys(this.destinations).sort()) {
       if (!names.includes(cluster)) {

@@ -1,4 +1,4 @@
-import { Cluster } from '../constructs/cluster';
+import type { ISynthesizableCluster } from '../synth/synthesizable-cluster';
 import { parseGoDuration } from '../validation/go-duration';
 import { validateDnsLabel, validateDnsSubdomain } from '../validation/kubernetes-names';
 import { ClusterFolder, GitOpsFile, GITOPS_FOLDER, IGitOpsTool } from './gitops-tool';
@@ -89,7 +89,7 @@ export class Flux implements IGitOpsTool {
     this.waitForSites = props.waitForSites ?? false;
   }
 
-  public prepare(clusters: readonly Cluster[]): void {
+  public prepare(clusters: readonly ISynthesizableCluster[]): void {
     const names = clusters.map(cluster => cluster.name);
     for (const cluster of Object.keys(this.kubeConfigSecrets).sort()) {
       if (!names.includes(cluster)) {

@@ -1,22 +1,11 @@
-import { Cluster } from '../constructs/cluster';
+import type { ClusterFolder } from '../synth/cluster-folder';
+import type { ISynthesizableCluster } from '../synth/synthesizable-cluster';
+
+// Declared with synthesis, which renders it; exported here too, where GitOps tools were always given it.
+export type { ClusterFolder };
 
 /** Name of the folder, next to the cluster folders, that GitOps objects are written to. */
 export const GITOPS_FOLDER = '_gitops';
-
-/** A synthesized cluster folder, as GitOps tools point at it. */
-export interface ClusterFolder {
-  /** The cluster. */
-  readonly cluster: Cluster;
-  /** The cluster's name (and folder name). */
-  readonly name: string;
-  /**
-   * The chart folder holding the cdk8s-skupper CRDs (e.g. `0000-crds`).
-   * @default - the cluster does not include the CRDs
-   */
-  readonly crdsFolder?: string;
-  /** The other chart folders (one per site), in apply order. */
-  readonly siteFolders: readonly string[];
-}
 
 /** One file a GitOps tool writes. */
 export interface GitOpsFile {
@@ -37,7 +26,7 @@ export interface IGitOpsTool {
    * Checks the tool's settings against the clusters, and adjusts the clusters if the tool needs it
    * (e.g. annotations), before anything is synthesized. Throws on invalid settings.
    */
-  prepare(clusters: readonly Cluster[]): void;
+  prepare(clusters: readonly ISynthesizableCluster[]): void;
   /** The files to write for the synthesized cluster folders. Pure: equal inputs give equal files. */
   render(folders: readonly ClusterFolder[]): GitOpsFile[];
 }

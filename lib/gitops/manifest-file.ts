@@ -1,5 +1,5 @@
 import * as YAML from 'yaml';
-import { kustomizationYaml } from '../constructs/kustomization';
+import { kustomizationYaml } from '../synth/kustomization';
 import { GitOpsFile } from './gitops-tool';
 
 /** A Kubernetes object as one YAML file named `<Kind>.<name>.k8s.yaml`, keys in the order given. */

@@ -1,9 +1,9 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import type { Cluster } from '../constructs/cluster';
-import { hasOurKustomization } from '../constructs/kustomization';
+import { hasOurKustomization } from '../synth/kustomization';
 import { OutputFolder, writeOutputFolders } from '../synth/output-folders';
 import { clusterOutputFolder, renderClusters } from '../synth/render-cluster';
+import type { ISynthesizableCluster } from '../synth/synthesizable-cluster';
 import { GITOPS_FOLDER, IGitOpsTool } from './gitops-tool';
 
 /**
@@ -13,7 +13,7 @@ import { GITOPS_FOLDER, IGitOpsTool } from './gitops-tool';
  * `_gitops` is replaced as a whole; with no tools, a previous `_gitops` folder written by
  * cdk8s-skupper is removed.
  */
-export function synthClustersWithGitOps(clusters: readonly Cluster[], tools: readonly IGitOpsTool[]): void {
+export function synthClustersWithGitOps(clusters: readonly ISynthesizableCluster[], tools: readonly IGitOpsTool[]): void {
   const folderNames = tools.map(tool => tool.folderName);
   const twice = folderNames.find((name, index) => folderNames.indexOf(name) !== index);
   if (twice !== undefined) {
@@ -44,7 +44,7 @@ export function synthClustersWithGitOps(clusters: readonly Cluster[], tools: rea
 }
 
 /** The folder holding every cluster's folder; GitOps output needs them side by side. */
-function commonParent(clusters: readonly Cluster[], required: boolean): string | undefined {
+function commonParent(clusters: readonly ISynthesizableCluster[], required: boolean): string | undefined {
   const parents = [...new Set(clusters.map(cluster => path.dirname(cluster.outdir)))];
   if (parents.length === 1) {
     return parents[0];

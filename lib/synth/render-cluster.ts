@@ -1,11 +1,10 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { Chart, Names, Yaml } from 'cdk8s';
-import type { Cluster } from '../constructs/cluster';
-import { hasOurKustomization, kustomizationYaml } from '../constructs/kustomization';
-import { Site } from '../constructs/site';
-import type { ClusterFolder } from '../gitops/gitops-tool';
+import { Chart, Yaml } from 'cdk8s';
+import type { ClusterFolder } from './cluster-folder';
+import { hasOurKustomization, kustomizationYaml } from './kustomization';
 import type { OutputFolder } from './output-folders';
+import type { ISynthesizableCluster } from './synthesizable-cluster';
 
 /**
  * The folder of the cdk8s-skupper CRDs chart. Fixed, and sorting before any site folder, so the
@@ -15,7 +14,7 @@ export const CRDS_FOLDER = '0000-crds';
 
 /** One cluster's folder, rendered in memory: nothing is written yet. */
 export interface RenderedCluster {
-  readonly cluster: Cluster;
+  readonly cluster: ISynthesizableCluster;
   /** Every file of the cluster folder: path relative to it, with `/` separators, and content. */
   readonly files: ReadonlyMap<string, string>;
   /** The chart folders, as GitOps tools point at them. */
@@ -27,9 +26,9 @@ export interface RenderedCluster {
  * folder and file names) and renders each into memory, so that nothing is written unless all of
  * them can be.
  */
-export function renderClusters(clusters: readonly Cluster[]): RenderedCluster[] {
-  const byName = new Map<string, Cluster>();
-  const byFolder = new Map<string, Cluster>();
+export function renderClusters(clusters: readonly ISynthesizableCluster[]): RenderedCluster[] {
+  const byName = new Map<string, ISynthesizableCluster>();
+  const byFolder = new Map<string, ISynthesizableCluster>();
   for (const cluster of clusters) {
     if (byName.has(cluster.name)) {
       throw new Error(`duplicate cluster name "${cluster.name}": every cluster needs its own name and output folder`);
@@ -53,12 +52,12 @@ export function renderClusters(clusters: readonly Cluster[]): RenderedCluster[] 
  * `<Kind>.<name>.k8s.yaml` per object, and kustomization.yaml files listing them. Names depend
  * only on what is declared, never on declaration order, so adding a site renames nothing.
  */
-export function renderCluster(cluster: Cluster): RenderedCluster {
+export function renderCluster(cluster: ISynthesizableCluster): RenderedCluster {
   validateConstructs(cluster);
   const files = new Map<string, string>();
   const chartFolders = new Map<string, Chart>();
   for (const chart of cluster.charts) {
-    const folder = chartFolder(cluster, chart);
+    const folder = cluster.chartFolder(chart);
     const taken = chartFolders.get(folder);
     if (taken !== undefined) {
       throw new Error(`charts "${taken.node.path}" and "${chart.node.path}" of cluster "${cluster.name}" would both be written to ` +
@@ -103,14 +102,8 @@ export function clusterOutputFolder(rendered: RenderedCluster): OutputFolder {
   };
 }
 
-function chartFolder(cluster: Cluster, chart: Chart): string {
-  if (chart === cluster.crds) return CRDS_FOLDER;
-  if (isSite(chart)) return chart.name;
-  return Names.toDnsLabel(chart);
-}
-
 /** Construct validations (addValidation), all of them at once, each with the construct's path. */
-function validateConstructs(cluster: Cluster): void {
+function validateConstructs(cluster: ISynthesizableCluster): void {
   const errors = cluster.node.findAll().flatMap(c => c.node.validate().map(e => `[${c.node.path}] ${e}`));
   if (errors.length > 0) {
     throw new Error(`validation of cluster "${cluster.name}" failed:\n  ${errors.join('\n  ')}`);
@@ -132,9 +125,4 @@ function crdYaml(obj: unknown): string {
     crdYamlCache.set(key, yaml);
   }
   return yaml;
-}
-
-/** Not `instanceof Site`: cdk8s's Chart defines Symbol.hasInstance, which makes that true for every chart. */
-function isSite(chart: Chart): chart is Site {
-  return Site.prototype.isPrototypeOf(chart);
 }

@@ -1,6 +1,6 @@
-import type { Cluster } from '../constructs/cluster';
 import { writeOutputFolders } from './output-folders';
 import { clusterOutputFolder, renderClusters } from './render-cluster';
+import type { ISynthesizableCluster } from './synthesizable-cluster';
 
 /**
  * Synthesizes several clusters all or nothing: every cluster is validated and rendered in memory,
@@ -9,6 +9,6 @@ import { clusterOutputFolder, renderClusters } from './render-cluster';
  * nothing next to the cluster folders is touched. Refuses to replace a non-empty folder that
  * cdk8s-skupper did not write.
  */
-export function synthClusters(clusters: readonly Cluster[]): void {
+export function synthClusters(clusters: readonly ISynthesizableCluster[]): void {
   writeOutputFolders(renderClusters(clusters).map(clusterOutputFolder));
 }

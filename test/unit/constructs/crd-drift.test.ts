@@ -4,9 +4,9 @@ import * as path from 'path';
 import * as YAML from 'yaml';
 import { STATUS_USAGE } from '../../../lib/cli/status-command';
 import { CRD_DIRECTORY } from '../../../lib/constructs/custom-resource-definitions';
-import { statusExitCode, statusReport } from '../../../lib/operator/status-report';
-import { grantRow } from '../../../lib/operator/status-row';
-import { GRANT_STATES } from '../../../lib/runtime/grant-server/grant-status';
+import { statusExitCode, statusReport } from '../../../lib/commands/status/status-report';
+import { grantRow } from '../../../lib/commands/status/status-row';
+import { GRANT_STATES } from '../../../lib/controllers/grant-server/grant-status';
 import { parseGoDuration } from '../../../lib/validation/go-duration';
 
 function version(crd: string): any {

@@ -141,9 +141,9 @@ test('accepts IPv4 and IPv6 grant server hosts and brackets IPv6 in URLs', () =>
 test('fails on NodePort exposure without a valid node port, and on Ingress with an IP host', () => {
   const site = () => new Site(cluster(), 'west', { linkAccess: LinkAccess.DEFAULT });
   expect(() => new GrantServer(site(), 'GrantServer', { host: 'a.example.com', exposure: GrantServerExposure.NODE_PORT }))
-    .toThrow(/needs nodePort/);
+    .toThrow('site "west" exposes its grant server as NodePort but sets no grant server nodePort (30000-32767): it is the port written into tokens');
   expect(() => new GrantServer(site(), 'GrantServer', { host: 'a.example.com', exposure: GrantServerExposure.NODE_PORT, nodePort: 80 }))
-    .toThrow(/invalid grant server nodePort 80: must be an integer from 30000 to 32767/);
+    .toThrow('invalid grant server nodePort of site "west" 80: must be an integer from 30000 to 32767');
   expect(() => new GrantServer(site(), 'GrantServer', { host: '10.0.0.1', exposure: GrantServerExposure.INGRESS_NGINX }))
     .toThrow(/is an IP address, but IngressNginx exposure routes by host name/);
 });
@@ -201,4 +201,13 @@ test('fails on a sealing certificate path that is a directory, naming the file a
   expect(() => cluster({ sealingCertificate: undefined, sealingCertificateFile: dir }))
     .toThrow(`sealing certificate file "${dir}" of cluster "west" is a directory, not a file: ` +
       `set sealingCertificateFile to the PEM file itself, such as "${path.join(dir, 'west.pem')}"`);
+});
+
+test('LinkAccess spells LOAD_BALANCER and NODE_PORT as GrantServerExposure does; the old spellings stay as aliases', () => {
+  expect(LinkAccess.LOAD_BALANCER).toBe('loadbalancer');
+  expect(LinkAccess.NODE_PORT).toBe('nodeport');
+  // The deprecated members, still the same values:
+  expect([LinkAccess.LOADBALANCER, LinkAccess.NODEPORT]).toEqual([LinkAccess.LOAD_BALANCER, LinkAccess.NODE_PORT]);
+  expect(() => new Site(cluster(), 'west', { linkAccess: 'magic' as LinkAccess })).toThrow('invalid linkAccess "magic" of site "west": must be one ' +
+    'of none, default, local, loadbalancer, route, nodeport, ingress-nginx, ingress, contour-http-proxy, gateway');
 });

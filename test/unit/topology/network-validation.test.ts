@@ -81,6 +81,17 @@ describe('sites', () => {
       .toThrow('grantServerHost "10.0.0.1" of site "west/west" is an IP address, but IngressNginx exposure routes by host name: use a DNS name');
   });
 
+  test('checks the grant server\'s ports and exposure when the site is added, by GrantServer\'s rule, naming the site\'s props', () => {
+    const { west } = clusters();
+    const add = (props: object) => () => new ApplicationNetwork().addSite({ cluster: west, name: 'west', grantServerHost: 'g.example.com', ...props });
+    expect(add({ grantServerExposure: GrantServerExposure.NODE_PORT, grantServerNodePort: 80 }))
+      .toThrow('invalid grantServerNodePort of site "west/west" 80: must be an integer from 30000 to 32767');
+    expect(add({ grantServerPort: 70000 })).toThrow('invalid grantServerPort of site "west/west" 70000: must be an integer from 1 to 65535');
+    expect(add({ grantServerExposure: 'Gateway' as GrantServerExposure }))
+      .toThrow('invalid grantServerExposure "Gateway" of site "west/west": must be one of LoadBalancer, NodePort, ClusterIP, IngressNginx, Route');
+    expect(add({ grantServerHost: 'g.example.com', grantServerExposure: GrantServerExposure.NODE_PORT, grantServerNodePort: 30443 })).not.toThrow();
+  });
+
   test('fails on a grant server host that is neither a DNS name nor an IP', () => {
     const { west } = clusters();
     expect(() => new ApplicationNetwork().addSite({ cluster: west, name: 'west', grantServerHost: 'https://g.example.com' }))
