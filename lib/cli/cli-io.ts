@@ -1,6 +1,6 @@
+import type { CommandOutput } from '../commands/command-output';
+
 /** The process streams and files a command may use; tests pass their own. */
-export interface CliIo {
-  readonly stdout: (s: string) => void;
-  readonly stderr: (s: string) => void;
+export interface CliIo extends CommandOutput {
   readonly readFile: (p: string) => Buffer;
 }

@@ -1,5 +1,5 @@
 import * as fs from 'fs';
-import { UsageError } from '../operator/usage-error';
+import { UsageError } from './usage-error';
 import { loadCommand } from './runtime-dependencies';
 import { runSealCommand } from './seal-command';
 import { packageVersion } from './version';

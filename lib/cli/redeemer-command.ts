@@ -1,20 +1,23 @@
-import { parseListenAddress } from '../runtime/health-server';
-import { loadKubeContext } from '../runtime/kube-context';
-import { Logger } from '../runtime/logger';
-import { parseCommandFlags } from './command-flags';
-import { RedeemerOptions, RunningRedeemer, startRedeemer } from '../runtime/redeemer/redeemer-controller';
+import { RUNTIME_METRICS_PORT } from '../api/defaults';
+import { Logger } from '../controllers/machinery/logger';
+import { RedeemerController, RedeemerOptions } from '../controllers/redeemer/redeemer-controller';
+import { loadKubeContext } from '../kube-client/kube-config';
+import { FlagTable, parseFlags, usageText } from './flags';
+import { parseListenAddress } from './listen-address';
+import { untilSignalled } from './signals';
 
-export const REDEEMER_USAGE = [
-  'usage: cdk8s-skupper redeemer [--kubeconfig FILE] [--namespace NS] [--metrics-address [HOST]:PORT]',
-  '',
+const FLAGS = {
+  'kubeconfig': { kind: 'value', placeholder: 'FILE', help: 'a kubeconfig (default: the in-cluster config)' },
+  'namespace': { kind: 'value', placeholder: 'NS', help: 'the namespace of the LinkTokens (default: the pod\'s)' },
+  'metrics-address': { kind: 'value', placeholder: '[HOST]:PORT', default: `:${RUNTIME_METRICS_PORT}`, help: 'where /healthz, /readyz and /metrics are served' },
+} as const satisfies FlagTable;
+
+export const REDEEMER_USAGE = usageText('redeemer', FLAGS, [
   'Runs the token redeemer of one namespace: redeems each LinkToken once at its grant server,',
   'creates the Secret and Link(s) it answers with (owned by the Site), and reports the Links\'',
-  'state on the LinkToken. Serves /healthz, /readyz and /metrics on --metrics-address (default :9191).',
+  'state on the LinkToken. Serves /healthz, /readyz and /metrics on --metrics-address.',
   'In-cluster config and the pod\'s namespace unless told otherwise. Stops cleanly on SIGTERM or SIGINT.',
-].join('\n');
-
-/** The health and metrics port of the runtime (RUNTIME_METRICS_PORT of the constructs). */
-const DEFAULT_METRICS_ADDRESS = ':9191';
+]);
 
 /**
  * `cdk8s-skupper redeemer ...`: `args` are the arguments after "redeemer". Runs until SIGTERM or
@@ -24,10 +27,7 @@ const DEFAULT_METRICS_ADDRESS = ':9191';
 export async function runRedeemerCommand(args: string[]): Promise<number> {
   let flags;
   try {
-    flags = parseCommandFlags(args, ['--kubeconfig', '--namespace', '--metrics-address'], REDEEMER_USAGE);
-    if (flags.positional.length > 0) {
-      throw new Error(`unexpected argument ${JSON.stringify(flags.positional[0])}\n${REDEEMER_USAGE}`);
-    }
+    flags = parseFlags(args, FLAGS, REDEEMER_USAGE);
   } catch (error) {
     process.stderr.write(`cdk8s-skupper redeemer: ${(error as Error).message}\n`);
     return 2;
@@ -39,8 +39,8 @@ export async function runRedeemerCommand(args: string[]): Promise<number> {
   let log = new Logger({ component: 'redeemer' });
   let options: RedeemerOptions;
   try {
-    const listen = parseListenAddress(flags.values.get('--metrics-address') ?? DEFAULT_METRICS_ADDRESS);
-    const kube = loadKubeContext({ kubeconfig: flags.values.get('--kubeconfig'), namespace: flags.values.get('--namespace') });
+    const listen = parseListenAddress(flags.value('metrics-address')!);
+    const kube = loadKubeContext({ kubeconfig: flags.value('kubeconfig'), namespace: flags.value('namespace') });
     log = log.with({ namespace: kube.namespace });
     options = { kube, listen, log };
   } catch (error) {
@@ -50,36 +50,19 @@ export async function runRedeemerCommand(args: string[]): Promise<number> {
 
   // Listening before start-up: a signal meanwhile still stops the redeemer cleanly.
   const signals = untilSignalled();
-  let redeemer: RunningRedeemer;
+  const redeemer = new RedeemerController(options);
+  let port: number;
   try {
-    redeemer = await startRedeemer(options);
+    port = await redeemer.start();
   } catch (error) {
     signals.cancel();
     log.error('cannot start', { error: (error as Error).message });
     return 1;
   }
-  log.info('redeemer started', { metricsPort: redeemer.port });
+  log.info('redeemer started', { metricsPort: port });
   const signal = await signals.received;
   log.info('stopping redeemer', { signal });
   await redeemer.stop();
   log.info('redeemer stopped');
   return 0;
-}
-
-/** The first SIGTERM or SIGINT; the handlers go once it came (a second signal kills as usual). */
-function untilSignalled(): { readonly received: Promise<NodeJS.Signals>; cancel(): void } {
-  let handler: (signal: NodeJS.Signals) => void = () => undefined;
-  const cancel = (): void => {
-    process.off('SIGTERM', handler);
-    process.off('SIGINT', handler);
-  };
-  const received = new Promise<NodeJS.Signals>(resolve => {
-    handler = (signal: NodeJS.Signals): void => {
-      cancel();
-      resolve(signal);
-    };
-  });
-  process.on('SIGTERM', handler);
-  process.on('SIGINT', handler);
-  return { received, cancel };
 }

@@ -3,7 +3,7 @@ import * as path from 'path';
 import { packageRoot } from '../package-root';
 
 /**
- * The packages only the runtime and operator commands use (grant-server, redeemer, token,
+ * The packages only the controllers and the cluster commands use (grant-server, redeemer, token,
  * fetch-cert, status, doctor). They are optional peer dependencies, so construct users (who
  * synthesize, and at most seal) do not install client-node's tree and prom-client; the commands
  * that need them load them on first use, through loadCommand.

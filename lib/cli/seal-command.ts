@@ -1,37 +1,42 @@
 import * as path from 'path';
 import * as YAML from 'yaml';
-import { UsageError } from '../operator/usage-error';
+import { UsageError } from './usage-error';
 import { sealSecretManifest } from '../sealing/sealed-secret-manifest';
 import { SealingCertificate } from '../sealing/sealing-certificate';
 import { parseSealingScope, SealingScope } from '../sealing/sealing-scope';
-import { CommandFlags, parseCommandFlags } from './command-flags';
+import { FlagTable, ParsedFlags, parseFlags, usageText } from './flags';
 import type { CliIo } from './cli-io';
 
-export const SEAL_USAGE = [
-  'usage: cdk8s-skupper seal --cert FILE --namespace NS --name NAME [--scope strict|namespace-wide|cluster-wide]',
-  '                          [--type TYPE] [--from-literal KEY=VALUE]... [--from-file [KEY=]PATH]...',
-  '',
+const FLAGS = {
+  'cert': { kind: 'value', required: true, placeholder: 'FILE', help: 'the sealing certificate (from fetch-cert or kubeseal --fetch-cert)' },
+  'namespace': { kind: 'value', required: true, placeholder: 'NS', help: 'the Secret\'s namespace' },
+  'name': { kind: 'value', required: true, placeholder: 'NAME', help: 'the Secret\'s name' },
+  'scope': { kind: 'value', placeholder: 'strict|namespace-wide|cluster-wide', default: 'strict', help: 'where the SealedSecret may be unsealed' },
+  'type': { kind: 'value', placeholder: 'TYPE', help: 'the Secret\'s type' },
+  'from-literal': { kind: 'repeatable', placeholder: 'KEY=VALUE', help: 'a key and its value' },
+  'from-file': { kind: 'repeatable', placeholder: '[KEY=]PATH', help: 'KEY=PATH, or PATH with the file\'s name as the key' },
+} as const satisfies FlagTable;
+type ValueFlag = 'cert' | 'namespace' | 'name' | 'scope' | 'type';
+type SealFlags = ParsedFlags<typeof FLAGS>;
+
+export const SEAL_USAGE = usageText('seal', FLAGS, [
   'Seals one Secret offline with a sealed-secrets controller certificate (kubeseal --fetch-cert) and',
   'prints the SealedSecret as YAML. Like kubeseal, every run uses fresh random session keys.',
-].join('\n');
-
-const VALUE_FLAGS = ['--cert', '--namespace', '--name', '--scope', '--type', '--from-literal', '--from-file'] as const;
-type ValueFlag = typeof VALUE_FLAGS[number];
+]);
 
 /** `cdk8s-skupper seal ...`: `args` are the arguments after "seal". */
 export function runSealCommand(args: string[], io: Pick<CliIo, 'stdout' | 'readFile'>): void {
-  const flags = parseFlags(args);
+  const flags = parseFlags(args, FLAGS, SEAL_USAGE);
   if (flags.help) {
     io.stdout(SEAL_USAGE + '\n');
     return;
   }
 
-  const certFile = single(flags, '--cert');
-  const namespace = single(flags, '--namespace');
-  const name = single(flags, '--name');
-  const scopeName = optionalSingle(flags, '--scope');
-  const scope = scopeName === undefined ? SealingScope.STRICT : parseScope(scopeName);
-  const type = optionalSingle(flags, '--type');
+  const certFile = single(flags, 'cert');
+  const namespace = single(flags, 'namespace');
+  const name = single(flags, 'name');
+  const scope = parseScope(optionalSingle(flags, 'scope') ?? FLAGS.scope.default);
+  const type = optionalSingle(flags, 'type');
 
   const data: Record<string, Uint8Array> = {};
   const add = (key: string, value: Uint8Array, origin: string): void => {
@@ -40,14 +45,14 @@ export function runSealCommand(args: string[], io: Pick<CliIo, 'stdout' | 'readF
     }
     data[key] = value;
   };
-  for (const literal of flags.all.get('--from-literal') ?? []) {
+  for (const literal of flags.all['from-literal']) {
     const eq = literal.indexOf('=');
     if (eq <= 0) {
       throw usageError(`malformed --from-literal ${JSON.stringify(literal)}: expected KEY=VALUE`);
     }
     add(literal.slice(0, eq), Buffer.from(literal.slice(eq + 1), 'utf8'), `--from-literal ${literal.slice(0, eq)}`);
   }
-  for (const source of flags.all.get('--from-file') ?? []) {
+  for (const source of flags.all['from-file']) {
     // Like kubectl: "KEY=PATH", or just "PATH" with the file's base name as the key.
     const eq = source.indexOf('=');
     if (eq === 0 || eq === source.length - 1) {
@@ -65,36 +70,18 @@ export function runSealCommand(args: string[], io: Pick<CliIo, 'stdout' | 'readF
   io.stdout(YAML.stringify(manifest, { lineWidth: 0 }));
 }
 
-function parseFlags(args: string[]): CommandFlags {
-  let flags: CommandFlags;
-  try {
-    flags = parseCommandFlags(args, VALUE_FLAGS, SEAL_USAGE);
-  } catch (error) {
-    throw usageError((error as Error).message.split('\n')[0]);
-  }
-  if (flags.positional.length > 0) {
-    throw usageError(`unknown argument ${JSON.stringify(flags.positional[0])}`);
-  }
-  return flags;
-}
-
-function optionalSingle(flags: CommandFlags, flag: ValueFlag): string | undefined {
-  const list = flags.all.get(flag) ?? [];
+/** A flag that may be given once (a repeat is more likely a mistake than an override here). */
+function optionalSingle(flags: SealFlags, flag: ValueFlag): string | undefined {
+  const list = flags.all[flag];
   if (list.length > 1) {
-    throw usageError(`${flag} given ${list.length} times: expected it once`);
-  }
-  if (list.length === 1 && list[0] === '') {
-    throw usageError(`${flag} needs a non-empty value`);
+    throw usageError(`--${flag} given ${list.length} times: expected it once`);
   }
   return list[0];
 }
 
-function single(flags: CommandFlags, flag: ValueFlag): string {
-  const value = optionalSingle(flags, flag);
-  if (value === undefined) {
-    throw usageError(`missing ${flag}`);
-  }
-  return value;
+/** A required flag (parseFlags has refused its absence), given once. */
+function single(flags: SealFlags, flag: ValueFlag): string {
+  return optionalSingle(flags, flag)!;
 }
 
 function readFile(io: Pick<CliIo, 'stdout' | 'readFile'>, file: string, flag: string): Buffer {

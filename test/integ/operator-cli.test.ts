@@ -26,7 +26,7 @@ import { kubeconfigForServiceAccount } from '../harness/service-account-kubeconf
 import { waitForLinkConfigured } from '../harness/skupper-site';
 import type { TestCluster } from '../harness/test-cluster';
 import { testClusters } from '../harness/test-clusters';
-import { throwawayPki } from '../unit/runtime/redeemer/redemption-fixtures';
+import { throwawayPki } from '../unit/controllers/redeemer/redemption-fixtures';
 
 const CLI = path.join(REPO_ROOT, 'bin', 'cdk8s-skupper.js');
 const { west, east } = testClusters();

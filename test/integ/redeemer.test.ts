@@ -28,7 +28,7 @@ import { waitForLinkConfigured, waitForSkupperSite } from '../harness/skupper-si
 import { waitFor } from '../harness/wait-for';
 import { readObjects, TEST_KEY_CACHE, TEST_MASTER_SECRET } from '../support/example-synth';
 import { runSynthesizedWorkload } from '../support/synthesized-workload';
-import { answerDocuments, Document, renderAnswer, throwawayPki } from '../unit/runtime/redeemer/redemption-fixtures';
+import { answerDocuments, Document, renderAnswer, throwawayPki } from '../unit/controllers/redeemer/redemption-fixtures';
 
 const { west, east } = testClusters();
 const suffix = crypto.randomBytes(3).toString('hex');

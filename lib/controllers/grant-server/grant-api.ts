@@ -1,0 +1,39 @@
+import { ApiException, CustomObjectsApi, KubeConfig } from '@kubernetes/client-node';
+import { LINK_GRANTS } from '../../api/resource-types';
+import type { LinkGrant } from '../../api/link-grant';
+
+/** The status write lost to a concurrent one (HTTP 409): read again and decide again. */
+export class ConflictError extends Error {}
+
+/** What the grant server does to LinkGrants through the API (an interface, so tests can fake it). */
+export interface GrantApi {
+  /** A fresh read (not the cache); undefined when the grant does not exist. */
+  get(name: string): Promise<LinkGrant | undefined>;
+  /** Writes `grant.status` if `grant.metadata.resourceVersion` is still current; else ConflictError. */
+  replaceStatus(grant: LinkGrant): Promise<LinkGrant>;
+}
+
+/** {@link GrantApi} on the status subresource of cdk8s-skupper.io LinkGrants in one namespace. */
+export function kubeGrantApi(kubeConfig: KubeConfig, namespace: string): GrantApi {
+  const api = kubeConfig.makeApiClient(CustomObjectsApi);
+  const target = { group: LINK_GRANTS.group, version: LINK_GRANTS.version, plural: LINK_GRANTS.plural, namespace };
+  return {
+    async get(name) {
+      try {
+        return await api.getNamespacedCustomObject({ ...target, name }) as LinkGrant;
+      } catch (error) {
+        if (error instanceof ApiException && error.code === 404) return undefined;
+        throw error;
+      }
+    },
+    async replaceStatus(grant) {
+      if (!grant.metadata?.resourceVersion) throw new Error('refusing a status write without resourceVersion');
+      try {
+        return await api.replaceNamespacedCustomObjectStatus({ ...target, name: grant.metadata.name!, body: grant }) as LinkGrant;
+      } catch (error) {
+        if (error instanceof ApiException && error.code === 409) throw new ConflictError(`LinkGrant ${grant.metadata.name} changed meanwhile`);
+        throw error;
+      }
+    },
+  };
+}

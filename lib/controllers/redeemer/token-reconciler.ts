@@ -1,0 +1,277 @@
+import type { Logger } from '../machinery/logger';
+import type { RuntimeMetrics } from '../machinery/metrics';
+import type { ReconcileResult } from '../machinery/work-queue';
+import { isTransientFailure, RedemptionAnswer, RedemptionRequest } from './grant-server-client';
+import { describeError } from '../../kube-client/api-errors';
+import { checkReceivedBundle } from './received-bundle';
+import { createdForToken, linksRecordedOn, objectsToCreate, ObjectsToCreate } from './received-objects';
+import { LINK_NUDGE_ANNOTATION, linkNudge } from './link-nudge';
+import { DEFAULT_CODE_KEY } from '../../api/defaults';
+import { LinkToken, LinkTokenStatus } from '../../api/link-token';
+import { Secret } from '../machinery/secret';
+import { SkupperLink, SkupperSite } from '../../api/skupper';
+import { PERSISTENT_RETRY, RetrySchedule, TRANSIENT_RETRY } from './retry-schedule';
+import { desiredTokenStatus, sameStatus, TokenOutcome } from './token-status';
+
+/** What the reconciler needs from the cluster: informer caches for triggers, fresh reads for decisions. */
+export interface RedeemerCluster {
+  cachedToken(name: string): LinkToken | undefined;
+  cachedSites(): readonly SkupperSite[];
+  /** GET by name (the redeemer may read only its tokens' Secrets); undefined when absent. */
+  readSecret(name: string): Promise<Secret | undefined>;
+  readLink(name: string): Promise<SkupperLink | undefined>;
+  /** The created object, or undefined when one of that name already exists. */
+  createSecret(secret: Secret): Promise<Secret | undefined>;
+  createLink(link: SkupperLink): Promise<SkupperLink | undefined>;
+  /** Sets one annotation on a Link (a no-op when the Link is gone). */
+  annotateLink(name: string, key: string, value: string): Promise<void>;
+  /** Replaces the status if the token is still at the version read ('conflict' otherwise). */
+  writeTokenStatus(token: LinkToken, status: LinkTokenStatus): Promise<'written' | 'conflict' | 'gone'>;
+  recordEvent(token: LinkToken, type: 'Normal' | 'Warning', reason: string, message: string): Promise<void>;
+}
+
+export interface TokenReconcilerOptions {
+  readonly namespace: string;
+  readonly cluster: RedeemerCluster;
+  readonly redeem: (request: RedemptionRequest) => Promise<RedemptionAnswer>;
+  readonly metrics: RuntimeMetrics;
+  readonly log: Logger;
+  readonly now?: () => Date;
+}
+
+/** Secrets are not watched (the Role only allows reading them by name): a foreign one is looked at again after this. */
+const FOREIGN_OBJECT_RECHECK_MS = 60_000;
+
+type Existing =
+  | { readonly kind: 'complete'; readonly secretName: string; readonly links: readonly SkupperLink[] }
+  | { readonly kind: 'incomplete'; readonly secret?: Secret }
+  | { readonly kind: 'foreign'; readonly message: string };
+
+/** What a reconcile ends with: the token's outcome, and when to look again. */
+interface Verdict {
+  readonly outcome: TokenOutcome;
+  readonly result: ReconcileResult;
+}
+
+const waiting = (message: string, result: ReconcileResult): Verdict => ({ outcome: { kind: 'waiting', message }, result });
+const failed = (message: string, result: ReconcileResult): Verdict => ({ outcome: { kind: 'failed', message }, result });
+
+/**
+ * Reconciles one LinkToken, level-triggered:
+ *
+ * 1. The Secret named like the token and every Link recorded on it exist and were created for
+ *    this token: it is redeemed. Never POST again; follow the Links' status onto the token.
+ * 2. Otherwise redeem: wait for the Site, read the code, POST, check the whole answer, then
+ *    create the Secret and the Links (owned by the Site).
+ *
+ * A crash between creating the Secret and the Link(s) leaves only the Secret. The Links' content
+ * (endpoints) came only in the answer, so finishing needs the answer again: the redeemer POSTs
+ * again with the same name and subject. Our grant server re-issues to the same name and subject
+ * without counting a redemption, so this costs nothing; a stock Skupper grant server counts it,
+ * but that beats a token stuck half-redeemed. The existing Secret is kept (it was issued for the
+ * same subject by the same grant) and only the missing Links are created. What a POST is decided
+ * on is read fresh from the API server, never from the informer cache, which lags our own writes.
+ */
+export class TokenReconciler {
+  private readonly retries = new RetrySchedule();
+  private readonly now: () => Date;
+
+  public constructor(private readonly options: TokenReconcilerOptions) {
+    this.now = options.now ?? (() => new Date());
+  }
+
+  public async reconcile(name: string): Promise<ReconcileResult> {
+    const token = this.options.cluster.cachedToken(name);
+    if (!token || token.metadata?.deletionTimestamp) {
+      // What it created stays, owned by the Site, as with Skupper's AccessTokens.
+      this.retries.forget(name);
+      return {};
+    }
+    return this.report(token, await this.decide(token));
+  }
+
+  /** The steps of the class comment, in order; the first that settles the token ends it. */
+  private async decide(token: LinkToken): Promise<Verdict> {
+    const name = token.metadata!.name!;
+    const { namespace } = this.options;
+    const sites = this.options.cluster.cachedSites().filter(site => !site.metadata?.deletionTimestamp);
+    if (sites.length === 0) {
+      return waiting(`Waiting for a Site in namespace ${namespace}`, { requeue: true });
+    }
+    if (sites.length > 1) {
+      const names = sites.map(site => site.metadata?.name).sort().join(', ');
+      return failed(`There is more than one Site in namespace ${namespace} (${names}): Skupper allows one`, {});
+    }
+
+    const existing = await this.inspectExisting(token);
+    if (existing.kind === 'foreign') {
+      return failed(existing.message, { requeueAfterMs: FOREIGN_OBJECT_RECHECK_MS });
+    }
+    if (existing.kind === 'complete') {
+      this.retries.forget(name);
+      return { outcome: { kind: 'redeemed', secretName: existing.secretName, links: existing.links }, result: await this.nudgeLinks(existing.links) };
+    }
+    const pending = this.retries.pending(token, this.now().getTime());
+    if (pending) {
+      return failed(pending.message, { requeueAfterMs: pending.waitMs });
+    }
+    const code = await this.readCode(token);
+    if (typeof code !== 'string') {
+      return code;
+    }
+    return this.redeem(token, sites[0], code, existing.secret);
+  }
+
+  /** What exists of a redemption for `token`; each object named like it must have been created for it. */
+  private async inspectExisting(token: LinkToken): Promise<Existing> {
+    const name = token.metadata!.name!;
+    const { cluster } = this.options;
+    const secret = await cluster.readSecret(name);
+    if (secret && !createdForToken(secret, name)) {
+      return { kind: 'foreign', message: foreignObjectMessage('Secret', name, name) };
+    }
+    // With no Secret, the single Link's name is checked too, so no redemption is spent on a clash.
+    const linkNames = secret ? linksRecordedOn(secret) : [name];
+    const links: SkupperLink[] = [];
+    for (const linkName of linkNames) {
+      const link = await cluster.readLink(linkName);
+      if (link && !createdForToken(link, name)) {
+        return { kind: 'foreign', message: foreignObjectMessage('Link', linkName, name) };
+      }
+      if (link) links.push(link);
+    }
+    if (secret && linkNames.length > 0 && links.length === linkNames.length) {
+      return { kind: 'complete', secretName: name, links };
+    }
+    return { kind: 'incomplete', secret };
+  }
+
+  /** The code, or why it cannot be had yet. */
+  private async readCode(token: LinkToken): Promise<string | Verdict> {
+    const ref = token.spec.codeSecretRef;
+    const key = ref.key ?? DEFAULT_CODE_KEY;
+    let secret: Secret | undefined;
+    try {
+      secret = await this.options.cluster.readSecret(ref.name);
+    } catch (error) {
+      return failed(`Controller could not read Secret ${ref.name}: ${describeError(error)}`, { requeue: true });
+    }
+    if (!secret) {
+      // Not watched (no list/watch on Secrets), so looked at again with backoff until unsealed.
+      return waiting(`Waiting for Secret ${ref.name} holding the code`, { requeue: true });
+    }
+    const value = secret.data?.[key];
+    if (!value) {
+      return failed(`Secret ${ref.name} has no key ${key} holding the code`, { requeue: true });
+    }
+    // Sent byte for byte, as Skupper sends spec.code: the grant server compares it exactly.
+    return Buffer.from(value, 'base64').toString('utf8');
+  }
+
+  /** POSTs the code, checks the answer and creates what it holds; the Links on success. */
+  private async redeem(token: LinkToken, site: SkupperSite, code: string, existingSecret: Secret | undefined): Promise<Verdict> {
+    const name = token.metadata!.name!;
+    const log = this.options.log.with({ token: name });
+    const attemptFailed = (outcome: string, message: string, transient: boolean): Verdict => {
+      this.options.metrics.tokenRedemptions.inc({ outcome });
+      const delay = this.retries.failed(token, transient ? TRANSIENT_RETRY : PERSISTENT_RETRY, message, this.now().getTime());
+      log.warn('redemption failed', { outcome, reason: message, retryInMs: delay });
+      return failed(message, { requeueAfterMs: delay });
+    };
+
+    log.info('redeeming token', { url: token.spec.url, subject: site.metadata!.uid!, secretAlreadyCreated: existingSecret !== undefined });
+    // Also a stock Skupper grant server's token (`https://<host>/<grant uid>`): same request, same answer.
+    const answer = await this.options.redeem({ url: token.spec.url, ca: token.spec.ca, code, name, subject: site.metadata!.uid! });
+    if (answer.kind !== 'issued') {
+      return attemptFailed(answer.kind, answer.message, isTransientFailure(answer));
+    }
+    const check = checkReceivedBundle(answer.body, { tokenName: name, namespace: this.options.namespace });
+    if (!check.valid) {
+      return attemptFailed('invalid', `Controller got invalid response: ${check.problem}`, false);
+    }
+    const objects = objectsToCreate(check.bundle, token, site);
+    const links = await this.createObjects(objects, name, existingSecret);
+    if (typeof links === 'string') {
+      return attemptFailed('create_failed', links, false);
+    }
+    this.options.metrics.tokenRedemptions.inc({ outcome: 'redeemed' });
+    this.retries.forget(name);
+    log.info('token redeemed', { secret: name, links: links.map(link => link.metadata?.name).join(',') });
+    return { outcome: { kind: 'redeemed', secretName: name, links }, result: await this.nudgeLinks(links) };
+  }
+
+  /** Creates the Secret (unless a crash left it behind), then the Links; the Links, or why not. */
+  private async createObjects(objects: ObjectsToCreate, tokenName: string, existingSecret: Secret | undefined): Promise<readonly SkupperLink[] | string> {
+    const { cluster } = this.options;
+    const linkNames = objects.links.map(link => link.metadata!.name!);
+    if (existingSecret) {
+      const recorded = linksRecordedOn(existingSecret);
+      if (recorded.slice().sort().join(',') !== linkNames.slice().sort().join(',')) {
+        // It cannot be updated (no RBAC for it), and its Link list would never be complete.
+        return `Secret ${tokenName} was created for Links ${recorded.join(', ') || '(none)'}, but the grant server now answers with ` +
+          `Links ${linkNames.join(', ')}: delete Secret ${tokenName} to redeem the token again`;
+      }
+    } else {
+      try {
+        if (!(await cluster.createSecret(objects.secret))) {
+          const secret = await cluster.readSecret(tokenName);
+          if (!secret || !createdForToken(secret, tokenName)) return foreignObjectMessage('Secret', tokenName, tokenName);
+        }
+      } catch (error) {
+        return `Controller could not create received secret: ${describeError(error)}`;
+      }
+    }
+    const links: SkupperLink[] = [];
+    for (const link of objects.links) {
+      const linkName = link.metadata!.name!;
+      try {
+        const created = (await cluster.createLink(link)) ?? (await cluster.readLink(linkName));
+        if (!created || !createdForToken(created, tokenName)) return foreignObjectMessage('Link', linkName, tokenName);
+        links.push(created);
+      } catch (error) {
+        return `Controller could not create received link: ${describeError(error)}`;
+      }
+    }
+    return links;
+  }
+
+  /** Touches the Links Skupper has not configured yet (link-nudge.ts); when to look again. */
+  private async nudgeLinks(links: readonly SkupperLink[]): Promise<ReconcileResult> {
+    let requeueAfterMs: number | undefined;
+    for (const link of links) {
+      const nudge = linkNudge(link, this.now());
+      if (nudge.touchWith !== undefined) {
+        try {
+          await this.options.cluster.annotateLink(link.metadata!.name!, LINK_NUDGE_ANNOTATION, nudge.touchWith);
+          this.options.log.info('touched a Link Skupper has not configured yet', { link: link.metadata?.name, touch: nudge.touchWith });
+        } catch (error) {
+          this.options.log.warn('could not touch Link', { link: link.metadata?.name, error: describeError(error) });
+        }
+      }
+      if (nudge.requeueAfterMs !== undefined) requeueAfterMs = Math.min(requeueAfterMs ?? Infinity, nudge.requeueAfterMs);
+    }
+    return requeueAfterMs === undefined ? {} : { requeueAfterMs };
+  }
+
+  /** Writes the status the verdict calls for, if it differs, and tells about the change. */
+  private async report(token: LinkToken, { outcome, result }: Verdict): Promise<ReconcileResult> {
+    const status = desiredTokenStatus(token, outcome, this.now());
+    if (sameStatus(token.status, status)) {
+      return result;
+    }
+    const written = await this.options.cluster.writeTokenStatus(token, status);
+    if (written === 'conflict') {
+      // The cache is behind: the watch brings the newer token, and this runs again.
+      return { requeue: true };
+    }
+    if (written === 'written' && (token.status?.status !== status.status || token.status?.message !== status.message)) {
+      this.options.log.info('token status changed', { token: token.metadata?.name, status: status.status, message: status.message });
+      await this.options.cluster.recordEvent(token, status.status === 'Error' ? 'Warning' : 'Normal', status.status ?? 'Unknown', status.message ?? '');
+    }
+    return result;
+  }
+}
+
+function foreignObjectMessage(kind: string, name: string, tokenName: string): string {
+  return `${kind} ${name} exists and was not created for token ${tokenName}`;
+}

@@ -1,0 +1,32 @@
+import { LINK_NUDGE_AFTER_MS, LINK_NUDGE_ANNOTATION, linkNudge } from '../../../../lib/controllers/redeemer/link-nudge';
+import type { SkupperLink } from '../../../../lib/api/skupper';
+
+const CREATED = '2026-03-01T10:00:00Z';
+const at = (ms: number): Date => new Date(Date.parse(CREATED) + ms);
+
+function link(touches?: string, conditions: Array<{ type: string; status: string }> = []): SkupperLink {
+  return {
+    apiVersion: 'skupper.io/v2alpha1', kind: 'Link',
+    metadata: { name: 'l', creationTimestamp: CREATED as unknown as Date, annotations: touches === undefined ? {} : { [LINK_NUDGE_ANNOTATION]: touches } },
+    spec: { endpoints: [] },
+    ...(conditions.length > 0 ? { status: { conditions: conditions.map(c => ({ ...c, reason: 'r', message: 'm', lastTransitionTime: CREATED })) } } : {}),
+  } as SkupperLink;
+}
+
+test('waits for the first delay before touching a new Link', () => {
+  expect(linkNudge(link(), at(100))).toEqual({ requeueAfterMs: LINK_NUDGE_AFTER_MS[0] - 100 });
+});
+
+test('touches at each delay, counting, and stops after the last', () => {
+  expect(linkNudge(link(), at(LINK_NUDGE_AFTER_MS[0]))).toEqual({ touchWith: '1', requeueAfterMs: LINK_NUDGE_AFTER_MS[1] - LINK_NUDGE_AFTER_MS[0] });
+  expect(linkNudge(link('1'), at(LINK_NUDGE_AFTER_MS[0] + 1))).toEqual({ requeueAfterMs: LINK_NUDGE_AFTER_MS[1] - LINK_NUDGE_AFTER_MS[0] - 1 });
+  const last = LINK_NUDGE_AFTER_MS.length - 1;
+  expect(linkNudge(link(String(last)), at(LINK_NUDGE_AFTER_MS[last]))).toEqual({ touchWith: String(last + 1), requeueAfterMs: undefined });
+  expect(linkNudge(link(String(last + 1)), at(3_600_000))).toEqual({});
+});
+
+test('does nothing once Skupper has written any condition, or without a creation time, or with a foreign count', () => {
+  expect(linkNudge(link(undefined, [{ type: 'Configured', status: 'False' }]), at(60_000))).toEqual({});
+  expect(linkNudge({ ...link(), metadata: { name: 'l' } }, at(60_000))).toEqual({});
+  expect(linkNudge(link('many'), at(60_000))).toEqual({});
+});
