@@ -128,6 +128,10 @@ build sealed-secrets "$SEALED_SECRETS_VERSION" "" \
 build k8s "$K8S_VERSION" "" -tags selinux,notest -ldflags "$(k8s_ldflags)" \
   k8s.io/kubernetes/cmd/kube-apiserver k8s.io/kubernetes/cmd/kube-controller-manager
 
+# The runtime image's bases (Debian + Node, cached by their inputs); the image itself is built from
+# the checkout by its integration test (test/integ/runtime-image.test.ts).
+bash "$TOOLS/image/build-base.sh" >/dev/null
+
 # A manifest the test harness reads to find the binaries.
 cat > "$CACHE/current.json" <<JSON
 {

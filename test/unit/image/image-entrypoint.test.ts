@@ -1,6 +1,6 @@
-// No Docker engine runs here, so the image itself cannot be built in CI. Instead this checks the
-// exact thing the image runs: the Dockerfile's ENTRYPOINT on the compiled output (no TypeScript
-// sources, as in the image), and that the synthesized Deployments rely on that ENTRYPOINT.
+// Fast checks of what the image runs, without building it: the Dockerfile's ENTRYPOINT on the
+// compiled output (no TypeScript sources, as in the image), and that the synthesized Deployments
+// rely on that ENTRYPOINT. The image itself is built and run by test/integ/runtime-image.test.ts.
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
