@@ -7,6 +7,7 @@ import { createGrantServerCertificates, GrantServerKeyPair } from '../pki/grant-
 import { classifyHost } from '../pki/host';
 import { inClusterOnlyHost } from '../topology/reachability';
 import { SealedSecret } from './sealed-secret';
+import { CA_FINGERPRINT_ANNOTATION, certificateFingerprint, ROTATION_ANNOTATION } from '../api/review-annotations';
 import { RuntimeWorkload, DEFAULT_RUNTIME_IMAGE, RUNTIME_METRICS_PORT } from './runtime-workload';
 import { Site } from './site';
 
@@ -196,6 +197,7 @@ export class GrantServer extends Construct {
       namespace,
       type: 'kubernetes.io/tls',
       labels,
+      annotations: { [ROTATION_ANNOTATION]: rotation, [CA_FINGERPRINT_ANNOTATION]: certificateFingerprint(certificates.caCertificatePem) },
       data: {
         'tls.crt': Buffer.from(certificates.serverCertificatePem),
         'tls.key': Buffer.from(certificates.serverPrivateKeyPem),
