@@ -38,6 +38,10 @@ const COMMANDS: Record<string, Command> = {
     summary: 'show the LinkGrants, LinkTokens and Links of one or more clusters',
     run: async (args, io) => (await loadCommand('status', () => import('./status-command'))).runStatusCommand(args, io),
   },
+  'review': {
+    summary: 'say what changed between two synth outputs in the network\'s terms (for a pull request)',
+    run: async (args, io) => (await import('./review-command')).runReviewCommand(args, io),
+  },
   'doctor': {
     summary: 'check clusters for what linking needs (CRDs, controllers, grant server reachability)',
     run: async (args, io) => (await loadCommand('doctor', () => import('./doctor-command'))).runDoctorCommand(args, io),

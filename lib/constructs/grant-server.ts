@@ -7,6 +7,7 @@ import { grantServerCertificates } from './grant-server-tls';
 import { addGrantServerWorkload } from './grant-server-workload';
 import { DEFAULT_RUNTIME_IMAGE } from './runtime-workload';
 import { SealedSecret } from './sealed-secret';
+import { CA_FINGERPRINT_ANNOTATION, certificateFingerprint, ROTATION_ANNOTATION } from '../api/review-annotations';
 import { Site } from './site';
 
 /** Properties of a {@link GrantServer}. */
@@ -146,6 +147,7 @@ export class GrantServer extends Construct {
       namespace,
       type: 'kubernetes.io/tls',
       labels,
+      annotations: { [ROTATION_ANNOTATION]: String(props.rotation ?? 0), [CA_FINGERPRINT_ANNOTATION]: certificateFingerprint(certificates.caCertificatePem) },
       data: {
         'tls.crt': Buffer.from(certificates.serverCertificatePem),
         'tls.key': Buffer.from(certificates.serverPrivateKeyPem),

@@ -1,6 +1,7 @@
 import { Construct } from 'constructs';
 import * as api from '../../imports/cdk8s-skupper-cdk8s-skupper.io';
 import { DEFAULT_CODE_KEY, DEFAULT_EXPIRATION_WINDOW, DEFAULT_ISSUER, DEFAULT_REDEMPTIONS_ALLOWED } from '../api/defaults';
+import { ROTATION_ANNOTATION } from '../api/review-annotations';
 import { deriveGrantCode } from '../secrets/grant-code';
 import { parseGoDuration } from '../validation/go-duration';
 import { validatePositiveInteger } from '../validation/integers';
@@ -58,6 +59,8 @@ export class LinkGrant extends Construct {
   public readonly url: string;
   /** The Secret holding the code. */
   public readonly codeSecretName: string;
+  /** The rotation input of its code. */
+  public readonly rotation: number;
   private readonly codeContext: readonly string[];
 
   public constructor(scope: Site, id: string, props: LinkGrantProps) {
@@ -88,13 +91,15 @@ export class LinkGrant extends Construct {
     this.grantServer = grantServer;
     this.url = grantServer.urlFor(name);
     this.codeSecretName = `${name}-code`;
-    this.codeContext = [scope.cluster.name, scope.namespace, name, `rotation=${props.rotation ?? 0}`];
+    this.rotation = props.rotation ?? 0;
+    this.codeContext = [scope.cluster.name, scope.namespace, name, `rotation=${this.rotation}`];
 
     new SealedSecret(this, 'CodeSecret', {
       name: this.codeSecretName,
       namespace: scope.namespace,
       data: { [CODE_SECRET_KEY]: Buffer.from(this.code()) },
       labels: { ...PART_OF_LABELS, [GRANT_LABEL]: name },
+      annotations: { [ROTATION_ANNOTATION]: String(this.rotation) },
     });
     new api.LinkGrant(this, 'Resource', {
       metadata: { name, namespace: scope.namespace, labels: { ...PART_OF_LABELS } },

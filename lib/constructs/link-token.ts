@@ -4,6 +4,7 @@ import { AccessTokenDocument, accessTokenDocument } from '../api/access-token';
 import { validatePositiveInteger } from '../validation/integers';
 import { validateDnsSubdomain } from '../validation/kubernetes-names';
 import { validateLabelValueName } from '../validation/label-value';
+import { CA_FINGERPRINT_ANNOTATION, certificateFingerprint, ROTATION_ANNOTATION } from '../api/review-annotations';
 import { PART_OF_LABELS, TOKEN_LABEL } from './labels';
 import { CODE_SECRET_KEY, LinkGrant } from './link-grant';
 import { SealedSecret } from './sealed-secret';
@@ -68,9 +69,15 @@ export class LinkToken extends Construct {
       namespace: scope.namespace,
       data: { [CODE_SECRET_KEY]: Buffer.from(props.grant.code()) },
       labels: { ...PART_OF_LABELS, [TOKEN_LABEL]: name },
+      annotations: { [ROTATION_ANNOTATION]: String(props.grant.rotation) },
     });
     new api.LinkToken(this, 'Resource', {
-      metadata: { name, namespace: scope.namespace, labels: { ...PART_OF_LABELS } },
+      metadata: {
+        name,
+        namespace: scope.namespace,
+        labels: { ...PART_OF_LABELS },
+        annotations: { [CA_FINGERPRINT_ANNOTATION]: certificateFingerprint(props.grant.grantServer.caCertificatePem) },
+      },
       spec: {
         url: props.grant.url,
         ca: props.grant.grantServer.caCertificatePem,

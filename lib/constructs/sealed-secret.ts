@@ -1,6 +1,7 @@
 import * as crypto from 'crypto';
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
+import { SEALED_FOR_ANNOTATION, VALUE_FINGERPRINT_PREFIX } from '../api/review-annotations';
 import { sealSecretManifest } from '../sealing/sealed-secret-manifest';
 import { SealingRandomness } from '../sealing/seal-value';
 import { SealingScope, sealingLabel } from '../sealing/sealing-scope';
@@ -29,6 +30,12 @@ export interface SealedSecretProps {
    * @default - none
    */
   readonly labels?: Record<string, string>;
+  /**
+   * Annotations of the SealedSecret (not of the Secret), e.g. review notes such as the rotation
+   * input; the sealing certificate and a keyed fingerprint of each value are always added.
+   * @default - only those
+   */
+  readonly annotations?: Record<string, string>;
 }
 
 /**
@@ -64,6 +71,7 @@ export class SealedSecret extends Construct {
       data: props.data,
       type: props.type,
       labels: props.labels,
+      annotations: { ...props.annotations, ...reviewAnnotations(cluster, props.data) },
       templateLabels: props.labels,
       randomnessFor,
     });
@@ -79,4 +87,17 @@ export class SealedSecret extends Construct {
   public unsealedData(): Record<string, Buffer> {
     return Object.fromEntries(Object.entries(this.plaintext).map(([key, value]) => [key, Buffer.from(value)]));
   }
+}
+
+/**
+ * What `cdk8s-skupper review` needs to tell a rotated value from a re-sealed one: the sealing
+ * certificate, and per key an HMAC of the value under a key derived from the master secret (the
+ * same for every cluster, so a grant's code and its token's match; without the master secret it
+ * cannot be tested against guesses).
+ */
+function reviewAnnotations(cluster: Cluster, data: Record<string, Uint8Array>): Record<string, string> {
+  const key = cluster.masterSecret.derive('review/value-fingerprint', [], 32);
+  const fingerprints = Object.keys(data).sort().map((name) =>
+    [`${VALUE_FINGERPRINT_PREFIX}${name}`, crypto.createHmac('sha256', key).update(data[name]).digest('hex').slice(0, 16)]);
+  return { [SEALED_FOR_ANNOTATION]: `sha256:${cluster.sealingCertificate.fingerprint}`, ...Object.fromEntries(fingerprints) };
 }
