@@ -19,7 +19,9 @@ export function explainServices(context: ReviewContext): ReviewFinding[] {
       namespace: object.namespace,
       impact: Impact.ATTENTION,
       summary: change.after ? `${what} changes: ${change.paths.join(', ')}` : `${what} is removed`,
-      details: [object.kind === 'Listener' ? 'clients on this site that use it lose or change the service' : 'clients across the network reach the service through it'],
+      details: [object.kind === 'Listener'
+        ? 'clients on this site that use it lose or change the service'
+        : 'clients across the network that reach the service through this site lose or change it'],
       commands: [],
     };
   });

@@ -13,6 +13,8 @@ export interface ReviewNetworkOptions {
   readonly rotateEast?: number;
   readonly redemptionsAllowed?: number;
   readonly image?: string;
+  /** Exposes `backend:8080` from west to the spokes. */
+  readonly exposeBackend?: boolean;
 }
 
 /** Synthesizes the review network and returns its output as `review` reads it. */
@@ -31,6 +33,9 @@ export function synthReviewNetwork(label: string, options: ReviewNetworkOptions 
   network.hubAndSpokes('west', spokes, { redemptionsAllowed: options.redemptionsAllowed ?? 2 });
   if (options.rotateEast !== undefined) {
     network.rotateLink('west', 'east', options.rotateEast);
+  }
+  if (options.exposeBackend) {
+    network.expose('backend', { from: 'west', port: 8080, selector: 'app=backend', to: spokes });
   }
   network.synth({ gitOps: [new ArgoCd({ repoURL: 'https://git.example.com/net.git', pathPrefix: 'dist' })] });
   const files = readTree(outdir);

@@ -108,6 +108,20 @@ describe('cdk8s-skupper review', () => {
     expect(removal.commands).toEqual([`kubectl --context north -n north delete link,secret ${removal.summary.match(/token (\S+)\)/)![1]}`]);
   });
 
+  test('a service exposed across the network, then withdrawn: the Connector and Listeners, and who loses it', () => {
+    const exposed = synthReviewNetwork('exposed', { exposeBackend: true });
+    expect(lines(review({ exposeBackend: true }))).toEqual([
+      '[info] east/east: listener backend (backend:8080, routing key backend) is added',
+      '[info] west/west: connector backend (port 8080, routing key backend) is added',
+    ]);
+    const withdrawn = reviewOutputs(exposed, BASE).findings;
+    expect(lines([...withdrawn])).toEqual([
+      '[attention] east/east: listener backend (backend:8080, routing key backend) is removed',
+      '[attention] west/west: connector backend (port 8080, routing key backend) is removed',
+    ]);
+    expect(withdrawn[0].details).toEqual(['clients on this site that use it lose or change the service']);
+  });
+
   test('a CRD schema change is said per version', () => {
     const crd = [...BASE.files.keys()].find((file) => file.startsWith('west/0000-crds/CustomResourceDefinition.linkgrants'))!;
     const findings = reviewOutputs(BASE, edited(BASE, crd, (text) => text.replace('redemptionsAllowed:', 'redemptionsPermitted:'))).findings;
