@@ -5,6 +5,7 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { DEFAULT_RUNTIME_IMAGE } from '../../../lib';
 import { readObjects, synthExample } from '../../support/example-synth';
 
 const REPO = path.join(__dirname, '..', '..', '..');
@@ -44,3 +45,9 @@ test('the compiled entrypoint, without TypeScript sources as in the image, serve
   expect(help).toMatch(/^\s+redeemer\s/m);
   fs.rmSync(imageRoot, { recursive: true, force: true });
 }, 120_000);
+
+test('the constructs\' default image is what `npm run image` tags: ghcr.io/cdk8s-skupper/runtime:<package version>', () => {
+  const { version } = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8')) as { version: string };
+  expect(DEFAULT_RUNTIME_IMAGE).toBe(`ghcr.io/cdk8s-skupper/runtime:${version}`);
+  expect(fs.readFileSync(path.join(REPO, 'tools', 'image', 'build.sh'), 'utf8')).toContain('TAG="ghcr.io/cdk8s-skupper/runtime:$VERSION"');
+});
