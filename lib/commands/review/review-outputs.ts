@@ -1,3 +1,4 @@
+import { explainClusters } from './explainers/clusters';
 import { explainCrds } from './explainers/crds';
 import { explainGitOpsObjects } from './explainers/gitops-objects';
 import { explainGrantLimits } from './explainers/grant-limits';
@@ -25,10 +26,11 @@ export interface ReviewReport {
 }
 
 // Order matters: a site removed claims everything in its namespace before the links explainer
-// would report each token; the grant server's re-key claims the tokens' `ca` before anything else.
+// would report each token, and a cluster added or removed as a whole claims (after the links) what
+// its sites leave; the grant server's re-key claims the tokens' `ca` before anything else.
 const EXPLAINERS: readonly Explainer[] = [
   explainSites, explainGrantServerKeys, explainLinks, explainSealedValues, explainGrantLimits, explainRbac,
-  explainCrds, explainRuntimeWorkloads, explainServices, explainGitOpsObjects, reportUnexplained,
+  explainClusters, explainCrds, explainRuntimeWorkloads, explainServices, explainGitOpsObjects, reportUnexplained,
 ];
 
 /** Explains what changed from one synth output to another. */

@@ -54,8 +54,7 @@ describe('cdk8s-skupper review', () => {
     const findings = review({ spokes: ['east', 'north'] });
     expect(lines(findings)).toEqual([
       '[info] _gitops/: Application argocd/skupper-north is added',
-      '[info] north/: CRD linkgrants.cdk8s-skupper.io is added',
-      '[info] north/: CRD linktokens.cdk8s-skupper.io is added',
+      '[info] north/: cluster north joins the output (with 2 more object(s): CustomResourceDefinition)',
       '[info] north/north: link to west is added (token ' + tokenOf(findings, 'north') + ')',
       '[info] north/north: site north is added',
       '[attention] west/west: Role cdk8s-skupper-grant-server is widened',
@@ -83,6 +82,7 @@ describe('cdk8s-skupper review', () => {
     expect(lines(findings)).toEqual(expect.arrayContaining([
       '[cuts-link] east/east: site east moves to cluster south: it is removed here',
       '[info] south/east: site east moves here from cluster east',
+      '[attention] east/: cluster east leaves the output (with 2 more object(s): CustomResourceDefinition)',
     ]));
     expect(findings.filter((f) => f.impact === Impact.UNEXPLAINED)).toEqual([]);
   });
