@@ -4,7 +4,6 @@
 // its own namespaces, so each does one real redemption, then idles.
 // Run (the lock: it starts clusters and containers like the integration tests):
 //   flock /tmp/cdk8s-skupper-integ.lock npm run bench:image [-- --image TAG] [-- --idle-seconds N]
-import './outside-jest';
 import { execFileSync } from 'child_process';
 import * as crypto from 'crypto';
 import * as fs from 'fs';

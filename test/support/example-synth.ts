@@ -25,8 +25,11 @@ export const TEST_RSA_KEY_CACHE = path.join(os.tmpdir(), 'cdk8s-skupper-test-key
 
 const synthesizedDirs: string[] = [];
 // Remove the synthesized folders after the importing test file, so runs do not pile up in /tmp
-// (this module is imported at collection time, where jest allows registering hooks).
-afterAll(() => synthesizedDirs.splice(0).forEach(dir => fs.rmSync(dir, { recursive: true, force: true })));
+// (this module is imported at collection time, where jest allows registering hooks). Benchmarks
+// load it outside jest, where there is no afterAll: they clean up their own output folder.
+if (typeof afterAll === 'function') {
+  afterAll(() => synthesizedDirs.splice(0).forEach(dir => fs.rmSync(dir, { recursive: true, force: true })));
+}
 
 /** Synthesizes the example app into a fresh temp folder (removed when the process ends) and returns the folder. */
 export function synthExample(options: ExampleOptions = {}): string {
