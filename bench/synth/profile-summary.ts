@@ -1,4 +1,4 @@
-// Summarizes a V8 .cpuprofile (node --cpu-prof): where the time goes, by category and by function.
+// Summarizes a V8 .cpuprofile (the inspector's, or node --cpu-prof): where the time goes, by phase, category and function.
 //   npx ts-node --transpile-only bench/synth/profile-summary.ts <file.cpuprofile>
 import * as fs from 'fs';
 
@@ -20,11 +20,20 @@ const CATEGORIES: Array<{ readonly name: string; readonly match: (node: ProfileN
   { name: 'YAML stringify', match: n => n.callFrame.url.includes('node_modules/yaml/') },
   { name: 'construct tree walks (findAll)', match: n => n.callFrame.functionName === 'findAll' && n.callFrame.url.includes('node_modules/constructs/') },
   { name: 'cdk8s resolution / toJson / validation', match: n => n.callFrame.url.includes('node_modules/cdk8s/') },
-  { name: 'module loading (require, ts transpile)', match: n => /^(Module\._load|Module\._compile|require)$/.test(n.callFrame.functionName) },
+  { name: 'module loading (lazy require, ts transpile)', match: n => n.callFrame.functionName === 'require' },
+];
+
+/** Phases of a synth, matched from the root down: the outermost match wins. */
+const PHASES: Array<{ readonly name: string; readonly match: (node: ProfileNode) => boolean }> = [
+  { name: 'declare (clusters, sites, links)', match: n => n.callFrame.functionName === 'benchNetwork' },
+  { name: 'build (grant servers, grants, tokens, sealing)', match: n => n.callFrame.functionName === 'build' && n.callFrame.url.includes('application-network') },
+  { name: 'render (validation, toJson, YAML)', match: n => n.callFrame.functionName === 'renderClusters' },
+  { name: 'write (staging, renames, cleanup)', match: n => n.callFrame.functionName === 'writeOutputFolders' },
 ];
 
 export interface ProfileSummary {
   readonly totalMs: number;
+  readonly phases: Array<{ name: string; ms: number }>;
   readonly categories: Array<{ name: string; ms: number }>;
   readonly topSelf: Array<{ name: string; ms: number }>;
 }
@@ -50,12 +59,24 @@ export function summarizeProfile(file: string): ProfileSummary {
     categoryOf.set(id, result);
     return result;
   };
+  const phaseOf = new Map<number, string>();
+  const phaseOfNode = (id: number): string => {
+    const cached = phaseOf.get(id);
+    if (cached !== undefined) return cached;
+    const outer = parent.has(id) ? phaseOfNode(parent.get(id)!) : 'other';
+    const result = outer !== 'other' ? outer : PHASES.find(phase => phase.match(byId.get(id)!))?.name ?? 'other';
+    phaseOf.set(id, result);
+    return result;
+  };
+  const phaseMs = new Map<string, number>();
   const categoryMs = new Map<string, number>();
   const selfMs = new Map<string, number>();
   let total = 0;
   profile.samples.forEach((id, index) => {
     const ms = (profile.timeDeltas[index] ?? 0) / 1000;
     total += ms;
+    const phase = phaseOfNode(id);
+    phaseMs.set(phase, (phaseMs.get(phase) ?? 0) + ms);
     const category = categorize(id);
     categoryMs.set(category, (categoryMs.get(category) ?? 0) + ms);
     const frame = byId.get(id)!.callFrame;
@@ -64,13 +85,17 @@ export function summarizeProfile(file: string): ProfileSummary {
     selfMs.set(key, (selfMs.get(key) ?? 0) + ms);
   });
   const sorted = (map: Map<string, number>) => [...map].map(([name, ms]) => ({ name, ms })).sort((a, b) => b.ms - a.ms);
-  return { totalMs: total, categories: sorted(categoryMs), topSelf: sorted(selfMs).slice(0, 12) };
+  return { totalMs: total, phases: sorted(phaseMs), categories: sorted(categoryMs), topSelf: sorted(selfMs).slice(0, 20) };
 }
 
 export function formatSummary(title: string, summary: ProfileSummary): string {
   const pct = (ms: number) => `${((100 * ms) / summary.totalMs).toFixed(1)}%`;
   return [
     `### ${title} (${(summary.totalMs / 1000).toFixed(1)} s sampled)`,
+    '',
+    '| phase (outermost match on the stack) | time | share |',
+    '|---|---:|---:|',
+    ...summary.phases.map(p => `| ${p.name} | ${(p.ms / 1000).toFixed(2)} s | ${pct(p.ms)} |`),
     '',
     '| category (innermost match on the stack) | time | share |',
     '|---|---:|---:|',

@@ -29,9 +29,9 @@ const KEY_ALGORITHMS = ['Ed25519', 'RSA-2048'];
 function runOnce(topology: string, links: number, keyCacheDir: string, keyAlgorithm: string, profileDir?: string): RunResult {
   const outdir = path.join(OUT, 'output', `${topology}-${links}`);
   fs.rmSync(outdir, { recursive: true, force: true });
-  const nodeFlags = profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : [];
+  const profileArgs = profileDir ? [path.join(profileDir, 'synth.cpuprofile')] : [];
   const stdout = execFileSync(process.execPath, [
-    ...nodeFlags, '-r', 'ts-node/register/transpile-only', path.join(__dirname, 'synth-once.ts'), topology, String(links), outdir, keyCacheDir, keyAlgorithm,
+    '-r', 'ts-node/register/transpile-only', path.join(__dirname, 'synth-once.ts'), topology, String(links), outdir, keyCacheDir, keyAlgorithm, ...profileArgs,
   ], { cwd: REPO, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 24 });
   return JSON.parse(stdout.trim().split('\n').pop()!) as RunResult;
 }

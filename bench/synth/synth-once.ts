@@ -1,8 +1,11 @@
 // One measured synthesis, run in a child process by run.ts so that runs never share a heap:
-//   synth-once.ts <hub|mesh> <links> <outdir> <keyCacheDir> [Ed25519|RSA-2048]
+//   synth-once.ts <hub|mesh> <links> <outdir> <keyCacheDir> [Ed25519|RSA-2048] [profile.cpuprofile]
+// With a profile path, the measured part (declare, build, synth) is profiled with the inspector and
+// written there; module loading and the floor measurement stay out of the profile.
 // Prints one JSON line with the phase times, the peak RSS and what was written, and the floor: the
 // time this process takes to write the same files (same folders, same bytes) from memory.
 import * as fs from 'fs';
+import * as inspector from 'inspector';
 import * as path from 'path';
 import { GrantServerKeyAlgorithm } from '../../lib';
 import { benchNetwork, BenchTopology } from './bench-network';
@@ -38,17 +41,34 @@ function writeFloorMs(files: Array<[string, Buffer]>, dir: string): number {
   return ms;
 }
 
-const [topology, links, outdir, keyCacheDir, keyAlgorithm] = process.argv.slice(2);
+/** Starts the CPU profiler; the returned function stops it and writes the profile to `file`. */
+function startProfile(file: string): () => void {
+  const session = new inspector.Session();
+  session.connect();
+  // A session in the main thread answers synchronously, so the profile spans exactly the measured code.
+  session.post('Profiler.enable');
+  session.post('Profiler.start');
+  return () => session.post('Profiler.stop', (error, result) => {
+    if (error) throw error;
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, JSON.stringify(result.profile));
+    session.disconnect();
+  });
+}
+
+const [topology, links, outdir, keyCacheDir, keyAlgorithm, profileFile] = process.argv.slice(2);
 const cachedKeysBefore = fs.existsSync(keyCacheDir) ? fs.readdirSync(keyCacheDir).length : 0;
 const baselineRssKb = process.memoryUsage().rss / 1024;
+const stopProfile = profileFile ? startProfile(profileFile) : undefined;
 const t0 = process.hrtime.bigint();
 const network = benchNetwork(topology as BenchTopology, Number(links), outdir, keyCacheDir,
-  (keyAlgorithm ?? GrantServerKeyAlgorithm.ED25519) as GrantServerKeyAlgorithm);
+  (keyAlgorithm || GrantServerKeyAlgorithm.ED25519) as GrantServerKeyAlgorithm);
 const t1 = process.hrtime.bigint();
 network.build();   // grant servers (RSA keys, certificates), grants, tokens, SealedSecrets
 const t2 = process.hrtime.bigint();
 network.synth();   // cdk8s validation and resolution, YAML, files, kustomizations
 const t3 = process.hrtime.bigint();
+stopProfile?.();
 const ms = (a: bigint, b: bigint) => Number(b - a) / 1e6;
 // The peak RSS of the synth, before this process reads the output back for the floor measurement.
 const maxRssMb = process.resourceUsage().maxRSS / 1024;

@@ -19,8 +19,9 @@ export class CustomResourceDefinitions extends Chart {
   public constructor(scope: Construct, id: string) {
     super(scope, id);
     for (const crd of crdDocuments()) {
-      // A copy each: cdk8s may change an object's manifest, and a 1,000-cluster hub shares the parse.
-      new ApiObject(this, crd.metadata.name, structuredClone(crd));
+      // Shared, not copied: cdk8s reads an object's props and renders new objects from them (a
+      // 1,000-cluster hub shares one parse); frozen, so that anything changing them fails loudly.
+      new ApiObject(this, crd.metadata.name, crd);
     }
   }
 }
@@ -35,6 +36,14 @@ let parsed: CrdDocument[] | undefined;
  */
 function crdDocuments(): readonly CrdDocument[] {
   parsed ??= fs.readdirSync(CRD_DIRECTORY).filter((f) => f.endsWith('.yaml')).sort()
-    .map((file) => YAML.parse(fs.readFileSync(path.join(CRD_DIRECTORY, file), 'utf8')));
+    .map((file) => deepFreeze(YAML.parse(fs.readFileSync(path.join(CRD_DIRECTORY, file), 'utf8'))));
   return parsed;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
 }

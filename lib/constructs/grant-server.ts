@@ -102,6 +102,8 @@ export class GrantServer extends Construct {
   public readonly urlPort: number;
   /** The PEM CA certificate the server's certificate chains to (a token's `ca`). */
   public readonly caCertificatePem: string;
+  /** `sha256:<hex>` of the CA certificate: the `cdk8s-skupper.io/ca-fingerprint` review note of its tokens. */
+  public readonly caFingerprint: string;
   /** The site it serves. */
   public readonly site: Site;
   private readonly readableSecrets = new Set<string>([TLS_SECRET]);
@@ -141,13 +143,15 @@ export class GrantServer extends Construct {
       validityDays: props.validityDays ?? 3650,
     });
     this.caCertificatePem = certificates.caCertificatePem;
+    // Once per grant server, not per token: a hub's grant server has a thousand tokens.
+    this.caFingerprint = certificateFingerprint(certificates.caCertificatePem);
 
     new SealedSecret(this, 'TlsSecret', {
       name: TLS_SECRET,
       namespace,
       type: 'kubernetes.io/tls',
       labels,
-      annotations: { [ROTATION_ANNOTATION]: String(props.rotation ?? 0), [CA_FINGERPRINT_ANNOTATION]: certificateFingerprint(certificates.caCertificatePem) },
+      annotations: { [ROTATION_ANNOTATION]: String(props.rotation ?? 0), [CA_FINGERPRINT_ANNOTATION]: this.caFingerprint },
       data: {
         'tls.crt': Buffer.from(certificates.serverCertificatePem),
         'tls.key': Buffer.from(certificates.serverPrivateKeyPem),

@@ -4,7 +4,7 @@ import { AccessTokenDocument, accessTokenDocument } from '../api/access-token';
 import { validatePositiveInteger } from '../validation/integers';
 import { validateDnsSubdomain } from '../validation/kubernetes-names';
 import { validateLabelValueName } from '../validation/label-value';
-import { CA_FINGERPRINT_ANNOTATION, certificateFingerprint, ROTATION_ANNOTATION } from '../api/review-annotations';
+import { CA_FINGERPRINT_ANNOTATION, ROTATION_ANNOTATION } from '../api/review-annotations';
 import { PART_OF_LABELS, TOKEN_LABEL } from './labels';
 import { CODE_SECRET_KEY, LinkGrant } from './link-grant';
 import { SealedSecret } from './sealed-secret';
@@ -76,7 +76,7 @@ export class LinkToken extends Construct {
         name,
         namespace: scope.namespace,
         labels: { ...PART_OF_LABELS },
-        annotations: { [CA_FINGERPRINT_ANNOTATION]: certificateFingerprint(props.grant.grantServer.caCertificatePem) },
+        annotations: { [CA_FINGERPRINT_ANNOTATION]: props.grant.grantServer.caFingerprint },
       },
       spec: {
         url: props.grant.url,

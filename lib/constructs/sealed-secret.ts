@@ -5,6 +5,7 @@ import { SEALED_FOR_ANNOTATION, VALUE_FINGERPRINT_PREFIX } from '../api/review-a
 import { sealSecretManifest } from '../sealing/sealed-secret-manifest';
 import { SealingRandomness } from '../sealing/seal-value';
 import { SealingScope, sealingLabel } from '../sealing/sealing-scope';
+import type { MasterSecret } from '../secrets/master-secret';
 import { Cluster } from './cluster';
 
 /** Properties of a {@link SealedSecret}. */
@@ -96,8 +97,19 @@ export class SealedSecret extends Construct {
  * cannot be tested against guesses).
  */
 function reviewAnnotations(cluster: Cluster, data: Record<string, Uint8Array>): Record<string, string> {
-  const key = cluster.masterSecret.derive('review/value-fingerprint', [], 32);
+  const key = fingerprintKey(cluster.masterSecret);
   const fingerprints = Object.keys(data).sort().map((name) =>
     [`${VALUE_FINGERPRINT_PREFIX}${name}`, crypto.createHmac('sha256', key).update(data[name]).digest('hex').slice(0, 16)]);
   return { [SEALED_FOR_ANNOTATION]: `sha256:${cluster.sealingCertificate.fingerprint}`, ...Object.fromEntries(fingerprints) };
+}
+
+/** The review fingerprint key of each master secret, derived once rather than per SealedSecret. */
+const fingerprintKeys = new WeakMap<MasterSecret, Buffer>();
+function fingerprintKey(masterSecret: MasterSecret): Buffer {
+  let key = fingerprintKeys.get(masterSecret);
+  if (key === undefined) {
+    key = masterSecret.derive('review/value-fingerprint', [], 32);
+    fingerprintKeys.set(masterSecret, key);
+  }
+  return key;
 }

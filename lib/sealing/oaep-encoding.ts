@@ -24,15 +24,18 @@ export function encodeOaep(message: Buffer, label: Buffer, seed: Buffer, modulus
 }
 
 function mgf1(seed: Buffer, length: number): Buffer {
-  const blocks: Buffer[] = [];
-  for (let counter = 0; blocks.length * HASH_BYTES < length; counter++) {
-    const counterBytes = Buffer.alloc(4);
-    counterBytes.writeUInt32BE(counter);
-    blocks.push(crypto.createHash('sha256').update(seed).update(counterBytes).digest());
+  const blocks = Buffer.allocUnsafe(Math.ceil(length / HASH_BYTES) * HASH_BYTES);
+  // seed || 4-byte big-endian counter, hashed in one call per block (createHash per block costs more).
+  const input = Buffer.concat([seed, Buffer.alloc(4)]);
+  for (let counter = 0; counter * HASH_BYTES < length; counter++) {
+    input.writeUInt32BE(counter, seed.length);
+    crypto.hash('sha256', input, 'buffer').copy(blocks, counter * HASH_BYTES);
   }
-  return Buffer.concat(blocks).subarray(0, length);
+  return blocks.subarray(0, length);
 }
 
 function xor(a: Buffer, b: Buffer): Buffer {
-  return Buffer.from(a.map((byte, i) => byte ^ b[i]));
+  const out = Buffer.allocUnsafe(a.length);
+  for (let i = 0; i < a.length; i++) out[i] = a[i] ^ b[i];
+  return out;
 }

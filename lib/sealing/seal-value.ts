@@ -66,14 +66,16 @@ export function sealValue(
   return Buffer.concat([lengthPrefix, rsaCiphertext, body]).toString('base64');
 }
 
-const publicKeys = new WeakMap<SealingCertificate, crypto.KeyObject>();
+// Keyed by forge's key object, which certificates loaded from the same PEM share: one native key
+// for all the clusters of a network that use one sealing certificate.
+const publicKeys = new WeakMap<forge.pki.rsa.PublicKey, crypto.KeyObject>();
 
 /** The certificate's key for Node's crypto (native RSA is ~20x faster than forge's). */
 function nodePublicKey(cert: SealingCertificate): crypto.KeyObject {
-  let key = publicKeys.get(cert);
+  let key = publicKeys.get(cert.publicKey);
   if (!key) {
     key = crypto.createPublicKey(forge.pki.publicKeyToPem(cert.publicKey));
-    publicKeys.set(cert, key);
+    publicKeys.set(cert.publicKey, key);
   }
   return key;
 }

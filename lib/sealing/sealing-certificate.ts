@@ -22,33 +22,7 @@ export class SealingCertificate {
    * a URL) so errors point at it; `now` is the time validity is checked against.
    */
   public static fromPem(pem: string, source: string, now: Date = new Date()): SealingCertificate {
-    let blocks: forge.pem.ObjectPEM[];
-    try {
-      blocks = forge.pem.decode(pem);
-    } catch {
-      // forge throws on text that is not PEM at all; say what we expected instead of its message.
-      blocks = [];
-    }
-    const block = blocks.find((b) => CERTIFICATE_PEM_TYPES.includes(b.type));
-    if (!block) {
-      const found = blocks.length > 0 ? `found ${blocks.map((b) => b.type).join(', ')}` : 'found no PEM block';
-      throw new Error(`${source} is not a PEM certificate (${found}): expected a "-----BEGIN CERTIFICATE-----" block, as printed by kubeseal --fetch-cert`);
-    }
-
-    // The fingerprint is taken over the DER exactly as given (re-encoding could differ).
-    const der = Buffer.from(block.body, 'binary');
-    let certificate: forge.pki.Certificate;
-    try {
-      certificate = forge.pki.certificateFromAsn1(forge.asn1.fromDer(block.body));
-    } catch (error) {
-      const message = (error as Error).message;
-      if (/OID is not RSA/i.test(message)) {
-        throw new Error(`${source} has a ${describeKeyType(der)} public key: sealed secrets need a certificate with an RSA key`);
-      }
-      throw new Error(`${source} is not a valid X.509 certificate: ${message}`);
-    }
-
-    const { notBefore, notAfter } = certificate.validity;
+    const { publicKey, notBefore, notAfter, fingerprint } = parsedPems.get(pem) ?? parsePem(pem, source);
     if (notAfter.getTime() < now.getTime()) {
       throw new Error(`${source} expired on ${notAfter.toISOString()}: fetch the controller's current certificate (kubeseal refuses expired certificates too)`);
     }
@@ -56,12 +30,7 @@ export class SealingCertificate {
       throw new Error(`${source} is not valid before ${notBefore.toISOString()} (now is ${now.toISOString()}): check the certificate and the local clock`);
     }
 
-    return new SealingCertificate(
-      certificate.publicKey as forge.pki.rsa.PublicKey,
-      notAfter,
-      crypto.createHash('sha256').update(der).digest('hex'),
-      source,
-    );
+    return new SealingCertificate(publicKey, new Date(notAfter.getTime()), fingerprint, source);
   }
 
   private constructor(
@@ -74,6 +43,60 @@ export class SealingCertificate {
     /** Where the certificate came from, for messages. */
     public readonly source: string,
   ) {}
+}
+
+/** What a certificate's PEM gives, whoever reads it. */
+interface ParsedCertificate {
+  readonly publicKey: forge.pki.rsa.PublicKey;
+  readonly notBefore: Date;
+  readonly notAfter: Date;
+  readonly fingerprint: string;
+}
+
+/**
+ * Parsed certificates by PEM text. A 1,000-cluster network often gives every cluster the same
+ * certificate file, and forge's decoding and parsing are the expensive part of loading one; the
+ * shared public key also lets sealing reuse one native key object. Failures are not cached, and
+ * validity is checked on every load.
+ */
+const parsedPems = new Map<string, ParsedCertificate>();
+const PARSED_PEMS_LIMIT = 256;
+
+function parsePem(pem: string, source: string): ParsedCertificate {
+  let blocks: forge.pem.ObjectPEM[];
+  try {
+    blocks = forge.pem.decode(pem);
+  } catch {
+    // forge throws on text that is not PEM at all; say what we expected instead of its message.
+    blocks = [];
+  }
+  const block = blocks.find((b) => CERTIFICATE_PEM_TYPES.includes(b.type));
+  if (!block) {
+    const found = blocks.length > 0 ? `found ${blocks.map((b) => b.type).join(', ')}` : 'found no PEM block';
+    throw new Error(`${source} is not a PEM certificate (${found}): expected a "-----BEGIN CERTIFICATE-----" block, as printed by kubeseal --fetch-cert`);
+  }
+
+  // The fingerprint is taken over the DER exactly as given (re-encoding could differ).
+  const der = Buffer.from(block.body, 'binary');
+  let certificate: forge.pki.Certificate;
+  try {
+    certificate = forge.pki.certificateFromAsn1(forge.asn1.fromDer(block.body));
+  } catch (error) {
+    const message = (error as Error).message;
+    if (/OID is not RSA/i.test(message)) {
+      throw new Error(`${source} has a ${describeKeyType(der)} public key: sealed secrets need a certificate with an RSA key`);
+    }
+    throw new Error(`${source} is not a valid X.509 certificate: ${message}`);
+  }
+  const parsed: ParsedCertificate = {
+    publicKey: certificate.publicKey as forge.pki.rsa.PublicKey,
+    notBefore: certificate.validity.notBefore,
+    notAfter: certificate.validity.notAfter,
+    fingerprint: crypto.createHash('sha256').update(der).digest('hex'),
+  };
+  if (parsedPems.size >= PARSED_PEMS_LIMIT) parsedPems.clear();
+  parsedPems.set(pem, parsed);
+  return parsed;
 }
 
 /** Best-effort name of a certificate's key type (forge only parses RSA keys), e.g. "ec (prime256v1)". */

@@ -1,8 +1,10 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { Chart, Yaml } from 'cdk8s';
+import { ApiObject, Chart, DependencyGraph } from 'cdk8s';
+import type { IConstruct } from 'constructs';
 import type { ClusterFolder } from './cluster-folder';
 import { hasOurKustomization, kustomizationYaml } from './kustomization';
+import { manifestYaml } from './manifest-yaml';
 import type { OutputFolder } from './output-folders';
 import type { ISynthesizableCluster } from './synthesizable-cluster';
 
@@ -54,6 +56,7 @@ export function renderClusters(clusters: readonly ISynthesizableCluster[]): Rend
  */
 export function renderCluster(cluster: ISynthesizableCluster): RenderedCluster {
   validateConstructs(cluster);
+  resolveChartDependencies(cluster);
   const files = new Map<string, string>();
   const chartFolders = new Map<string, Chart>();
   for (const chart of cluster.charts) {
@@ -65,8 +68,7 @@ export function renderCluster(cluster: ISynthesizableCluster): RenderedCluster {
     }
     chartFolders.set(folder, chart);
     const objectFiles = new Map<string, string>();
-    // chart.toJson() is what cdk8s writes: every object resolved, in dependency order.
-    for (const obj of chart.toJson() as Array<{ kind: string; metadata: { name: string; namespace?: string } } | undefined>) {
+    for (const obj of chartObjects(chart)) {
       if (obj === undefined) continue;
       // cdk8s's own file naming, so a file keeps its name whichever way it is written.
       const file = `${obj.kind}.${obj.metadata.name}`.replace(/[^0-9a-zA-Z-_.]/g, '') + '.k8s.yaml';
@@ -76,7 +78,7 @@ export function renderCluster(cluster: ISynthesizableCluster): RenderedCluster {
           `"${cluster.name}" (${objectFiles.get(file)} and ${where}): names must be unique per kind within a site`);
       }
       objectFiles.set(file, where);
-      files.set(`${folder}/${file}`, chart === cluster.crds ? crdYaml(obj) : Yaml.stringify(obj));
+      files.set(`${folder}/${file}`, manifestYaml(obj));
     }
     files.set(`${folder}/kustomization.yaml`, kustomizationYaml([...objectFiles.keys()].sort()));
   }
@@ -110,19 +112,57 @@ function validateConstructs(cluster: ISynthesizableCluster): void {
   }
 }
 
+type KubeObject = { kind: string; metadata: { name: string; namespace?: string } };
+
 /**
- * Every cluster carries the same CRDs, whose YAML is most of a small cluster's rendering: render
- * each distinct CRD object once per process. Keyed by its JSON, so a changed CRD is rendered anew.
+ * What `chart.toJson()` gives (every object of the chart resolved, in dependency order), without
+ * what cdk8s repeats there for every chart: resolving the dependencies of the whole app and
+ * validating all of it. Both are done once per cluster here (`resolveChartDependencies`,
+ * `validateConstructs`, which throws where cdk8s's validation would).
  */
-const crdYamlCache = new Map<string, string>();
-const CRD_YAML_CACHE_LIMIT = 64;
-function crdYaml(obj: unknown): string {
-  const key = JSON.stringify(obj);
-  let yaml = crdYamlCache.get(key);
-  if (yaml === undefined) {
-    yaml = Yaml.stringify(obj);
-    if (crdYamlCache.size >= CRD_YAML_CACHE_LIMIT) crdYamlCache.clear();
-    crdYamlCache.set(key, yaml);
+function chartObjects(chart: Chart): Array<KubeObject | undefined> {
+  if (chart.toJson !== Chart.prototype.toJson) return chart.toJson();   // a chart that renders itself
+  return new DependencyGraph(chart.node).topology()
+    .filter((c): c is ApiObject => c instanceof ApiObject && Chart.of(c) === chart)
+    .map(obj => obj.toJson() as KubeObject | undefined);
+}
+
+/**
+ * The dependencies cdk8s derives before rendering a chart (`resolveDependencies` in cdk8s's app.js,
+ * which `chart.toJson()` runs over the whole app each time; running it again adds nothing): a
+ * chart depends on the charts nested in it and on the charts its constructs depend on, and an
+ * object on the objects of the constructs its construct depends on.
+ */
+function resolveChartDependencies(cluster: ISynthesizableCluster): void {
+  const all = cluster.node.findAll();
+  const subtrees = new Map<IConstruct, IConstruct[]>();
+  const subtree = (c: IConstruct) => {
+    let found = subtrees.get(c);
+    if (found === undefined) {
+      found = c.node.findAll();
+      subtrees.set(c, found);
+    }
+    return found;
+  };
+  subtrees.set(cluster, all);
+  for (const parent of all.filter(c => c instanceof Chart)) {
+    for (const child of parent.node.children.filter(c => c instanceof Chart)) parent.node.addDependency(child);
   }
-  return yaml;
+  const dependencies = () => all.flatMap(source => source.node.dependencies.map(target => ({ source, target })));
+  for (const { source, target } of dependencies()) {
+    const sourceChart = Chart.of(source);
+    const targetChart = Chart.of(target);
+    if (sourceChart !== targetChart) sourceChart.node.addDependency(targetChart);
+  }
+  for (const { source, target } of dependencies()) {
+    const sourceChart = Chart.of(source);
+    const targetChart = Chart.of(target);
+    const targetObjects = subtree(target).filter(c => c instanceof ApiObject && Chart.of(c) === targetChart);
+    const sourceObjects = subtree(source).filter(c => c instanceof ApiObject && Chart.of(c) === sourceChart);
+    for (const targetObject of targetObjects) {
+      for (const sourceObject of sourceObjects) {
+        if (targetObject !== sourceObject) sourceObject.node.addDependency(targetObject);
+      }
+    }
+  }
 }

@@ -93,3 +93,17 @@ test('takes the first certificate of a bundle and skips other blocks', () => {
   const cert = SealingCertificate.fromPem(spki + westPem, 'bundle.pem');
   expect(cert.fingerprint).toBe(SealingCertificate.fromPem(westPem, 'west.pem').fingerprint);
 });
+
+test('loading the same PEM again reuses the parse, yet checks validity and names the source every time', () => {
+  const pem = rsaCertificate(new Date(Date.now() - DAY), new Date(Date.now() + DAY));
+  const first = SealingCertificate.fromPem(pem, 'first.pem');
+  const second = SealingCertificate.fromPem(pem, 'second.pem');
+  expect(second.source).toBe('second.pem');
+  expect(second.fingerprint).toBe(first.fingerprint);
+  expect(second.publicKey).toBe(first.publicKey);   // one key object, so sealing makes one native key
+  // Each certificate has its own notAfter: changing one does not change what the next load sees.
+  first.notAfter.setTime(0);
+  expect(SealingCertificate.fromPem(pem, 'third.pem').notAfter.getTime()).toBe(second.notAfter.getTime());
+  expect(() => SealingCertificate.fromPem(pem, 'later.pem', new Date(Date.now() + 2 * DAY))).toThrow(/^later\.pem expired on /);
+  expect(() => SealingCertificate.fromPem(pem, 'earlier.pem', new Date(Date.now() - 2 * DAY))).toThrow(/^earlier\.pem is not valid before /);
+});
