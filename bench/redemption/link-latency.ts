@@ -1,5 +1,5 @@
 import { KubeConfig, Watch } from '@kubernetes/client-node';
-import { CliProcess, spawnCli, waitForReadyz } from '../../test/harness/cli-process';
+import { CliProcess, waitForReadyz } from '../../test/harness/cli-process';
 import type { RunningCluster } from '../../test/harness/cluster';
 import { freePorts } from '../../test/harness/free-ports';
 import { kubectl } from '../../test/harness/kubectl';
@@ -7,6 +7,7 @@ import { conditionIsTrue, waitForSkupperSite } from '../../test/harness/skupper-
 import { waitFor } from '../../test/harness/wait-for';
 import { BenchSite, createOurGrants, createStockGrants } from './bench-site';
 import { quantile } from './load';
+import { spawnBenchCli } from './spawn-cli';
 
 /** Time from applying tokens to Skupper reporting each one's Link Configured. */
 export interface LatencyResult {
@@ -33,7 +34,7 @@ export async function measureLinkLatency(cluster: RunningCluster, site: BenchSit
   ].map((o) => JSON.stringify(o)).join('\n') });
   await waitForSkupperSite(info, CONNECTING_NAMESPACE, info.dir, { linkAccess: false });
   const [health] = await freePorts(1);
-  const redeemer = spawnCli(info.logsDir, 'redeemer', ['redeemer', `--kubeconfig=${info.kubeconfig}`, `--namespace=${CONNECTING_NAMESPACE}`, `--metrics-address=127.0.0.1:${health}`]);
+  const redeemer = spawnBenchCli(info.logsDir, 'redeemer', ['redeemer', `--kubeconfig=${info.kubeconfig}`, `--namespace=${CONNECTING_NAMESPACE}`, `--metrics-address=127.0.0.1:${health}`]);
   processes.push(redeemer);
   await waitForReadyz(redeemer, health);
 

@@ -5,7 +5,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { CLEANUP, CliProcess, spawnCli, stopCli, waitForReadyz } from '../../test/harness/cli-process';
+import { CLEANUP, CliProcess, stopCli, waitForReadyz } from '../../test/harness/cli-process';
 import { startCluster, stopCluster, RunningCluster } from '../../test/harness/cluster';
 import { freePorts } from '../../test/harness/free-ports';
 import { claimRunDirectory, killLeftoverProcesses } from '../../test/harness/leftover-processes';
@@ -15,6 +15,7 @@ import { testBinaries } from '../../test/support/binaries';
 import { BenchSite, createBenchSite, createOurGrants, createStockGrants } from './bench-site';
 import { measureLinkLatency, LatencyResult } from './link-latency';
 import { LoadResult, runLoad } from './load';
+import { spawnBenchCli } from './spawn-cli';
 
 interface Scenario {
   readonly label: string;
@@ -41,7 +42,7 @@ const fmtLatency = (r: LatencyResult): string => `p50 ${r.p50Ms.toFixed(0)} ms, 
 
 async function startOurGrantServer(cluster: RunningCluster, site: BenchSite): Promise<{ cli: CliProcess; port: number }> {
   const [port, health] = await freePorts(2);
-  const cli = spawnCli(cluster.info.logsDir, 'grant-server', ['grant-server', `--port=${port}`, `--tls-secret=${site.tlsSecret}`,
+  const cli = spawnBenchCli(cluster.info.logsDir, 'grant-server', ['grant-server', `--port=${port}`, `--tls-secret=${site.tlsSecret}`,
     `--base-url=https://127.0.0.1:${port}`, `--kubeconfig=${cluster.info.kubeconfig}`, `--namespace=${site.namespace}`, '--bind-address=127.0.0.1',
     `--metrics-address=127.0.0.1:${health}`, '--failed-attempt-burst=1000000']);
   await waitForReadyz(cli, health);
@@ -97,7 +98,8 @@ async function main(): Promise<void> {
     for (const cli of processes) await stopCli(cli, CLEANUP);
     if (cluster) await stopCluster(cluster);
     await stopAllStartedProcesses();
-    fs.rmSync(path.join(runDir, 'bench'), { recursive: true, force: true });
+    // BENCH_KEEP_LOGS=1 keeps the processes' logs (grant server, redeemer, Skupper controller).
+    if (!process.env.BENCH_KEEP_LOGS) fs.rmSync(path.join(runDir, 'bench'), { recursive: true, force: true });
   }
 }
 

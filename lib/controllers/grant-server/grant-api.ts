@@ -1,8 +1,9 @@
 import { ApiException, CustomObjectsApi, KubeConfig } from '@kubernetes/client-node';
 import { LINK_GRANTS } from '../../api/resource-types';
+import { makeKeepAliveApiClient } from '../machinery/api-client';
 import type { LinkGrant } from '../../api/link-grant';
 
-/** The status write lost to a concurrent one (HTTP 409): read again and decide again. */
+/** The status write lost to a concurrent one (HTTP 409), or the grant is gone (404): read again and decide again. */
 export class ConflictError extends Error {}
 
 /** What the grant server does to LinkGrants through the API (an interface, so tests can fake it). */
@@ -15,7 +16,7 @@ export interface GrantApi {
 
 /** {@link GrantApi} on the status subresource of cdk8s-skupper.io LinkGrants in one namespace. */
 export function kubeGrantApi(kubeConfig: KubeConfig, namespace: string): GrantApi {
-  const api = kubeConfig.makeApiClient(CustomObjectsApi);
+  const api = makeKeepAliveApiClient(kubeConfig, CustomObjectsApi);
   const target = { group: LINK_GRANTS.group, version: LINK_GRANTS.version, plural: LINK_GRANTS.plural, namespace };
   return {
     async get(name) {
@@ -31,7 +32,7 @@ export function kubeGrantApi(kubeConfig: KubeConfig, namespace: string): GrantAp
       try {
         return await api.replaceNamespacedCustomObjectStatus({ ...target, name: grant.metadata.name!, body: grant }) as LinkGrant;
       } catch (error) {
-        if (error instanceof ApiException && error.code === 409) throw new ConflictError(`LinkGrant ${grant.metadata.name} changed meanwhile`);
+        if (error instanceof ApiException && (error.code === 409 || error.code === 404)) throw new ConflictError(`LinkGrant ${grant.metadata.name} changed meanwhile`);
         throw error;
       }
     },

@@ -1,6 +1,7 @@
 import * as crypto from 'crypto';
 import { CoreV1Api, CoreV1Event, KubeConfig } from '@kubernetes/client-node';
 import type { Logger } from '../machinery/logger';
+import { makeKeepAliveApiClient } from '../machinery/api-client';
 import { describeError } from '../../kube-client/api-errors';
 import type { LinkGrant } from '../../api/link-grant';
 
@@ -9,36 +10,94 @@ const COMPONENT = 'cdk8s-skupper-grant-server';
 /** Records Kubernetes Events on LinkGrants. Messages name links and subjects, never a code or key. */
 export interface GrantEvents {
   record(grant: LinkGrant, type: 'Normal' | 'Warning', reason: string, message: string): void;
+  /** Writes what is held back for aggregation now (on shutdown). */
+  flush?(): void;
 }
 
-/** Creates core/v1 Events, best effort: a failure is logged, never fails a redemption. */
-export function kubeGrantEvents(kubeConfig: KubeConfig, namespace: string, log: Logger, host = process.env.HOSTNAME ?? ''): GrantEvents {
-  const api = kubeConfig.makeApiClient(CoreV1Api);
+/** Writes one Event standing for `count` occurrences. */
+export type EventSink = (grant: LinkGrant, type: 'Normal' | 'Warning', reason: string, message: string, count: number) => void;
+
+/** Time during which further Events of one grant and reason are folded into one. */
+export const EVENT_AGGREGATION_MS = 1_000;
+
+/**
+ * Aggregates Events, a little like client-go's event correlator: the first Event of a grant and
+ * reason is written at once; the ones that follow within `windowMs` become one Event with their
+ * count and the last message, written when the window ends (and the window starts again while they
+ * keep coming). A burst of redemptions of one grant then costs the API server one Event a second
+ * instead of one per redemption.
+ */
+export function aggregatingEvents(sink: EventSink, windowMs = EVENT_AGGREGATION_MS): Required<GrantEvents> {
+  interface Held {
+    readonly type: 'Normal' | 'Warning';
+    readonly reason: string;
+    readonly timer: NodeJS.Timeout;
+    count: number;
+    grant?: LinkGrant;
+    message?: string;
+  }
+  const held = new Map<string, Held>();
+  const open = (key: string, type: 'Normal' | 'Warning', reason: string): void => {
+    const timer = setTimeout(() => release(key, true), windowMs);
+    timer.unref();
+    held.set(key, { type, reason, timer, count: 0 });
+  };
+  /** Writes what `key` holds; with `reopen`, a new window starts if there was any. */
+  const release = (key: string, reopen: boolean): void => {
+    const entry = held.get(key);
+    if (!entry) return;
+    held.delete(key);
+    clearTimeout(entry.timer);
+    if (entry.count === 0) return;
+    const message = entry.count === 1 ? entry.message! : `${entry.message!} (and ${entry.count - 1} more like it within ${windowMs / 1000} s)`;
+    sink(entry.grant!, entry.type, entry.reason, message, entry.count);
+    if (reopen) open(key, entry.type, entry.reason);
+  };
   return {
     record(grant, type, reason, message) {
-      const now = new Date();
-      const body: CoreV1Event = {
-        metadata: { name: `${grant.metadata!.name}.${crypto.randomBytes(8).toString('hex')}`, namespace },
-        involvedObject: {
-          apiVersion: grant.apiVersion ?? 'cdk8s-skupper.io/v1alpha1',
-          kind: grant.kind ?? 'LinkGrant',
-          name: grant.metadata!.name,
-          namespace,
-          uid: grant.metadata!.uid,
-          resourceVersion: grant.metadata!.resourceVersion,
-        },
-        type,
-        reason,
-        message,
-        count: 1,
-        firstTimestamp: now,
-        lastTimestamp: now,
-        source: { component: COMPONENT, host: host || undefined },
-        reportingComponent: COMPONENT,
-        reportingInstance: host || COMPONENT,
-      };
-      api.createNamespacedEvent({ namespace, body }).catch((error: unknown) =>
-        log.warn('recording an event failed', { grant: grant.metadata!.name, reason, error: describeError(error) }));
+      const key = JSON.stringify([grant.metadata?.namespace, grant.metadata?.name, type, reason]);
+      const entry = held.get(key);
+      if (entry) {
+        entry.count++;
+        entry.grant = grant;
+        entry.message = message;
+        return;
+      }
+      sink(grant, type, reason, message, 1);
+      open(key, type, reason);
+    },
+    flush() {
+      for (const key of [...held.keys()]) release(key, false);
     },
   };
+}
+
+/** Creates core/v1 Events, aggregated (see aggregatingEvents), best effort: a failure is logged, never fails a redemption. */
+export function kubeGrantEvents(kubeConfig: KubeConfig, namespace: string, log: Logger, host = process.env.HOSTNAME ?? ''): GrantEvents {
+  const api = makeKeepAliveApiClient(kubeConfig, CoreV1Api);
+  return aggregatingEvents((grant, type, reason, message, count) => {
+    const now = new Date();
+    const body: CoreV1Event = {
+      metadata: { name: `${grant.metadata!.name}.${crypto.randomBytes(8).toString('hex')}`, namespace },
+      involvedObject: {
+        apiVersion: grant.apiVersion ?? 'cdk8s-skupper.io/v1alpha1',
+        kind: grant.kind ?? 'LinkGrant',
+        name: grant.metadata!.name,
+        namespace,
+        uid: grant.metadata!.uid,
+        resourceVersion: grant.metadata!.resourceVersion,
+      },
+      type,
+      reason,
+      message,
+      count,
+      firstTimestamp: now,
+      lastTimestamp: now,
+      source: { component: COMPONENT, host: host || undefined },
+      reportingComponent: COMPONENT,
+      reportingInstance: host || COMPONENT,
+    };
+    api.createNamespacedEvent({ namespace, body }).catch((error: unknown) =>
+      log.warn('recording an event failed', { grant: grant.metadata!.name, reason, error: describeError(error) }));
+  });
 }

@@ -14,7 +14,6 @@ import type { GrantServerOptions } from './grant-server-options';
 import { HttpsListener, ServerCredentials } from './https-listener';
 import { describeError } from '../../kube-client/api-errors';
 import { Informer } from '../machinery/informer';
-import { KeyedMutex } from './keyed-mutex';
 import { generateLinkBundle } from './link-bundle-generator';
 import { NamedSecretWatches } from './named-secret-watches';
 import { RedemptionHandler } from './redemption-handler';
@@ -52,6 +51,7 @@ export class GrantServerController {
   private readonly queue: WorkQueue;
   private readonly keyPool: RsaKeyPool;
   private readonly handler: RedemptionHandler;
+  private readonly events: GrantEvents;
   private listener?: HttpsListener;
   private credentialsLoaded?: () => void;
   private stopping = false;
@@ -100,11 +100,11 @@ export class GrantServerController {
         this.set(keyPool.available);
       },
     });
+    this.events = deps.events ?? kubeGrantEvents(kube.kubeConfig, namespace, log);
     this.handler = new RedemptionHandler({
       namespace,
       maxBodyBytes: options.maxBodyBytes,
       limiter: new FailedAttemptLimiter({ burst: options.failedAttemptBurst, intervalMs: options.failedAttemptIntervalMs }),
-      mutex: new KeyedMutex(),
       api,
       cachedGrant: (name) => this.grants.get(name, namespace),
       cachedSecret: (name) => this.secrets.get(name),
@@ -116,7 +116,7 @@ export class GrantServerController {
       }),
       metrics: this.metrics,
       log,
-      events: deps.events ?? kubeGrantEvents(kube.kubeConfig, namespace, log),
+      events: this.events,
     });
   }
 
@@ -160,6 +160,7 @@ export class GrantServerController {
     this.stopWaiters.splice(0).forEach((resolve) => resolve());
     this.health.setReady(false);
     await this.listener?.close(SHUTDOWN_GRACE_MS);
+    this.events.flush?.();
     this.queue.stop();
     this.keyPool.stop();
     await Promise.all([this.grants.stop(), this.sites.stop(), this.secrets.stop()]);

@@ -10,9 +10,8 @@ import {
   NOT_FOUND_ANSWER, ONLY_POST,
 } from './http-answer';
 import { describeError } from '../../kube-client/api-errors';
-import type { KeyedMutex } from './keyed-mutex';
 import { GenerationError } from './link-bundle-generator';
-import { countRedemption } from './redemption-counter';
+import { RedemptionCommitter } from './redemption-committer';
 import type { Requester } from './redemption-decision';
 import { grantKeyFromUrl, requesterFromHeaders } from './redemption-request';
 import { readBoundedBody, RequestBodyError } from './request-body';
@@ -24,7 +23,6 @@ export interface RedemptionHandlerDeps {
   readonly namespace: string;
   readonly maxBodyBytes: number;
   readonly limiter: FailedAttemptLimiter;
-  readonly mutex: KeyedMutex;
   readonly api: GrantApi;
   readonly cachedGrant: (name: string) => LinkGrant | undefined;
   readonly cachedSecret: (name: string) => Secret | undefined;
@@ -53,8 +51,11 @@ const CLOSE = { Connection: 'close' };
  */
 export class RedemptionHandler {
   private inFlightCount = 0;
+  private readonly committer: RedemptionCommitter;
 
-  public constructor(private readonly deps: RedemptionHandlerDeps) {}
+  public constructor(private readonly deps: RedemptionHandlerDeps) {
+    this.committer = new RedemptionCommitter({ api: deps.api, cachedGrant: deps.cachedGrant });
+  }
 
   /** Requests being answered right now. */
   public get inFlight(): number {
@@ -127,14 +128,12 @@ export class RedemptionHandler {
       return { outcome: 'invalid_request', answer: errorAnswer(400, requester.invalid), fields: { grant: grantName } };
     }
     const who = { grant: grantName, name: requester.name, subject: requester.subject };
-    // The answer is made while waiting for the grant's lock, from the cached grant: redemptions of
-    // one grant then wait on each other only for the count (a fresh read and a status write). It is
-    // used only if the count says so; a failure is reported only then, as before.
+    // The answer is made while waiting for the count, from the cached grant: redemptions of one
+    // grant then wait on each other only for the count, and the ones waiting together are counted
+    // by one status write. It is used only if the count says so; a failure is reported only then.
     const early = this.deps.generate(grant, requester).then((bundle) => ({ bundle }), (error: unknown) => ({ error }));
     try {
-      const counted = await this.deps.mutex.run(grantName, () => countRedemption({
-        api: this.deps.api,
-        grantName,
+      const counted = await this.committer.count(grantName, {
         requester,
         generate: async () => {
           const made = await early;
@@ -142,11 +141,11 @@ export class RedemptionHandler {
           return made.bundle;
         },
         stillWanted: () => !req.socket.destroyed,
-      }));
+      });
       switch (counted.kind) {
         case 'issued':
         case 'reissued': {
-          const made = counted.grant.status?.redemptions ?? 0;
+          const made = counted.redemptions;
           const allowed = redemptionsAllowedOf(counted.grant);
           this.deps.events.record(counted.grant, 'Normal', counted.kind === 'issued' ? 'Redeemed' : 'Reissued',
             counted.kind === 'issued'

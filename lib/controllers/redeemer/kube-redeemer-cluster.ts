@@ -3,6 +3,7 @@ import * as os from 'os';
 import { CoreV1Api, CustomObjectsApi, KubeConfig, PatchStrategy, setHeaderOptions } from '@kubernetes/client-node';
 import { apiStatusCode, describeError, undefinedOnStatus } from '../../kube-client/api-errors';
 import type { Logger } from '../machinery/logger';
+import { makeKeepAliveApiClient } from '../machinery/api-client';
 import { CDK8S_SKUPPER_API_VERSION, LINK_TOKENS, SKUPPER_LINKS } from '../../api/resource-types';
 import { LinkToken, LinkTokenStatus } from '../../api/link-token';
 import { Secret } from '../machinery/secret';
@@ -29,8 +30,8 @@ export class KubeRedeemerCluster implements RedeemerCluster {
     private readonly sites: NamespaceCache<SkupperSite>,
     private readonly log: Logger,
   ) {
-    this.core = kubeConfig.makeApiClient(CoreV1Api);
-    this.custom = kubeConfig.makeApiClient(CustomObjectsApi);
+    this.core = makeKeepAliveApiClient(kubeConfig, CoreV1Api);
+    this.custom = makeKeepAliveApiClient(kubeConfig, CustomObjectsApi);
   }
 
   public cachedToken(name: string): LinkToken | undefined {

@@ -74,6 +74,8 @@ const failed = (message: string, result: ReconcileResult): Verdict => ({ outcome
  */
 export class TokenReconciler {
   private readonly retries = new RetrySchedule();
+  /** When this process created a Link (precise, unlike its creationTimestamp), until Skupper reports on it. */
+  private readonly linkCreatedAt = new Map<string, number>();
   private readonly now: () => Date;
 
   public constructor(private readonly options: TokenReconcilerOptions) {
@@ -225,7 +227,9 @@ export class TokenReconciler {
     for (const link of objects.links) {
       const linkName = link.metadata!.name!;
       try {
-        const created = (await cluster.createLink(link)) ?? (await cluster.readLink(linkName));
+        const made = await cluster.createLink(link);
+        if (made) this.rememberLinkCreation(linkName);
+        const created = made ?? (await cluster.readLink(linkName));
         if (!created || !createdForToken(created, tokenName)) return foreignObjectMessage('Link', linkName, tokenName);
         links.push(created);
       } catch (error) {
@@ -239,7 +243,9 @@ export class TokenReconciler {
   private async nudgeLinks(links: readonly SkupperLink[]): Promise<ReconcileResult> {
     let requeueAfterMs: number | undefined;
     for (const link of links) {
-      const nudge = linkNudge(link, this.now());
+      const linkName = link.metadata!.name!;
+      const nudge = linkNudge(link, this.now(), this.linkCreatedAt.get(linkName));
+      if (nudge.requeueAfterMs === undefined) this.linkCreatedAt.delete(linkName);
       if (nudge.touchWith !== undefined) {
         try {
           await this.options.cluster.annotateLink(link.metadata!.name!, LINK_NUDGE_ANNOTATION, nudge.touchWith);
@@ -251,6 +257,13 @@ export class TokenReconciler {
       if (nudge.requeueAfterMs !== undefined) requeueAfterMs = Math.min(requeueAfterMs ?? Infinity, nudge.requeueAfterMs);
     }
     return requeueAfterMs === undefined ? {} : { requeueAfterMs };
+  }
+
+  private rememberLinkCreation(linkName: string): void {
+    this.linkCreatedAt.delete(linkName);
+    this.linkCreatedAt.set(linkName, this.now().getTime());
+    // Bounded: a Link forgotten early is timed by its creationTimestamp instead.
+    if (this.linkCreatedAt.size > 10_000) this.linkCreatedAt.delete(this.linkCreatedAt.keys().next().value!);
   }
 
   /** Writes the status the verdict calls for, if it differs, and tells about the change. */

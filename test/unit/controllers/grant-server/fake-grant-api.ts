@@ -7,12 +7,14 @@ import type { LinkGrant } from '../../../../lib/api/link-grant';
  * to the event loop, so concurrent callers interleave as they would over the network.
  */
 export class FakeGrantApi implements GrantApi {
+  public reads = 0;
   public writes = 0;
   public conflicts = 0;
   private version = 1;
   public constructor(public grant: LinkGrant | undefined) {}
 
   public async get(name: string): Promise<LinkGrant | undefined> {
+    this.reads++;
     await new Promise((resolve) => setImmediate(resolve));
     return this.grant && this.grant.metadata!.name === name ? structuredClone(this.grant) : undefined;
   }

@@ -1,6 +1,6 @@
-import { KeyedMutex } from '../../../../lib/controllers/grant-server/keyed-mutex';
 import { GenerationError } from '../../../../lib/controllers/grant-server/link-bundle-generator';
-import { countRedemption, CountRedemptionInput, TooManyConflictsError } from '../../../../lib/controllers/grant-server/redemption-counter';
+import { RedemptionCommitter } from '../../../../lib/controllers/grant-server/redemption-committer';
+import { countRedemption, CountRedemptionInput, countRedemptions, TooManyConflictsError } from '../../../../lib/controllers/grant-server/redemption-counter';
 import { FakeGrantApi } from './fake-grant-api';
 import { linkGrant } from './support';
 
@@ -42,10 +42,10 @@ test('re-issue to the same name and subject generates again without counting', a
   expect(api.writes).toBe(0);
 });
 
-test('50 concurrent redemptions of a grant allowing 3, serialized per grant: exactly 3', async () => {
+test('50 concurrent redemptions of a grant allowing 3, one batch at a time: exactly 3', async () => {
   const api = new FakeGrantApi(linkGrant('g', { redemptionsAllowed: 3 }, { expirationTime: LATER, redemptions: 0 }));
-  const mutex = new KeyedMutex();
-  const results = await Promise.all(Array.from({ length: 50 }, (_, i) => mutex.run('g', () => countRedemption(input(api, `r${i}`)))));
+  const committer = new RedemptionCommitter({ api, cachedGrant: () => undefined });
+  const results = await Promise.all(Array.from({ length: 50 }, (_, i) => committer.count('g', input(api, `r${i}`)).catch((error: unknown) => ({ kind: String(error) }))));
   expect(results.filter((r) => r.kind === 'issued')).toHaveLength(3);
   expect(results.filter((r) => r.kind === 'exhausted')).toHaveLength(47);
   expect(api.grant!.status!.redemptions).toBe(3);
@@ -88,4 +88,66 @@ test('expired and deleted grants', async () => {
   const expired = new FakeGrantApi(linkGrant('g', {}, { expirationTime: new Date(Date.now() - 1000).toISOString(), redemptions: 0 }));
   await expect(countRedemption(input(expired, 'a'))).resolves.toEqual({ kind: 'expired' });
   await expect(countRedemption(input(new FakeGrantApi(undefined), 'a'))).resolves.toEqual({ kind: 'gone' });
+});
+
+test('a batch is decided in order and counted by one write: exactly what the grant still allows', async () => {
+  const api = new FakeGrantApi(linkGrant('g', { redemptionsAllowed: 3 }, { expirationTime: LATER, redemptions: 1, redeemers: [{ name: 'old', subject: 'subject-old' }] }));
+  const requests = ['a', 'old', 'b', 'c', 'd'].map((name) => input(api, name));
+  const { outcomes, latest } = await countRedemptions({ api, grantName: 'g', requests });
+  expect(outcomes.map((o) => ('counted' in o ? [o.counted.kind, 'redemptions' in o.counted ? o.counted.redemptions : undefined] : 'error')))
+    .toEqual([['issued', 2], ['reissued', 2], ['issued', 3], ['exhausted', undefined], ['exhausted', undefined]]);
+  expect(api.writes).toBe(1);
+  expect(api.grant!.status).toMatchObject({ redemptions: 3, redeemers: [{ name: 'old' }, { name: 'a' }, { name: 'b' }] });
+  expect(latest!.metadata!.resourceVersion).toBe(api.grant!.metadata!.resourceVersion);
+});
+
+test('a failed generation or a client gone in a batch counts nothing for it, and the rest are decided again', async () => {
+  const api = new FakeGrantApi(linkGrant('g', { redemptionsAllowed: 2 }, { expirationTime: LATER, redemptions: 0 }));
+  const requests = [
+    input(api, 'a', { generate: async () => { throw new GenerationError('No valid endpoints found for site'); } }),
+    input(api, 'b', { stillWanted: () => false }),
+    input(api, 'c'), input(api, 'd'), input(api, 'e'),
+  ];
+  const { outcomes } = await countRedemptions({ api, grantName: 'g', requests });
+  expect(outcomes.map((o) => ('counted' in o ? o.counted.kind : (o.error as Error).message)))
+    .toEqual(['No valid endpoints found for site', 'abandoned', 'issued', 'issued', 'exhausted']);
+  expect(api.grant!.status).toMatchObject({ redemptions: 2, redeemers: [{ name: 'c' }, { name: 'd' }] });
+});
+
+test('from the last known grant an uncontended count is one write; a stale one costs a conflict and a fresh read', async () => {
+  const api = new FakeGrantApi(linkGrant('g', { redemptionsAllowed: 5 }, { expirationTime: LATER, redemptions: 0 }));
+  const first = await countRedemptions({ api, grantName: 'g', requests: [input(api, 'a')], lastKnown: structuredClone(api.grant) });
+  expect([api.reads, api.writes]).toEqual([0, 1]);
+  const stale = structuredClone(api.grant!);
+  await countRedemptions({ api, grantName: 'g', requests: [input(api, 'b')], lastKnown: first.latest });
+  expect([api.reads, api.writes, api.conflicts]).toEqual([0, 2, 0]);
+  await countRedemptions({ api, grantName: 'g', requests: [input(api, 'c')], lastKnown: stale });
+  expect([api.reads, api.writes, api.conflicts]).toEqual([1, 3, 1]);
+  expect(api.grant!.status).toMatchObject({ redemptions: 3 });
+});
+
+test('a refusal or re-issue is never decided on a stale grant', async () => {
+  const api = new FakeGrantApi(linkGrant('g', { redemptionsAllowed: 1 }, { expirationTime: LATER, redemptions: 1, redeemers: [{ name: 'x', subject: 'subject-x' }] }));
+  const stale = structuredClone(api.grant!);
+  // Meanwhile the grant was given more redemptions and the redeemer list was reset.
+  api.touch((g) => ({ ...g, spec: { ...g.spec, redemptionsAllowed: 3 }, status: { ...g.status, redeemers: [] } }));
+  const { outcomes } = await countRedemptions({ api, grantName: 'g', requests: [input(api, 'a'), input(api, 'x')], lastKnown: stale });
+  expect(outcomes.map((o) => ('counted' in o ? o.counted.kind : 'error'))).toEqual(['issued', 'issued']);
+  expect(api.reads).toBe(1);
+  expect(api.grant!.status!.redemptions).toBe(3);
+});
+
+test('the committer counts the redemptions that wait together with one write, and a grant deleted meanwhile is gone', async () => {
+  const api = new FakeGrantApi(linkGrant('g', { redemptionsAllowed: 100 }, { expirationTime: LATER, redemptions: 0 }));
+  const committer = new RedemptionCommitter({ api, cachedGrant: () => structuredClone(api.grant) });
+  const results = await Promise.all(Array.from({ length: 20 }, (_, i) => committer.count('g', input(api, `r${i}`))));
+  expect(results.every((r) => r.kind === 'issued')).toBe(true);
+  expect(results.map((r) => ('redemptions' in r ? r.redemptions : 0)).sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+  expect(api.writes).toBeLessThan(20);
+  expect(api.grant!.status!.redemptions).toBe(20);
+  expect(committer.activeGrants).toBe(0);
+  api.grant = undefined;
+  const reads = api.reads;
+  await expect(committer.count('g', input(api, 'late'))).resolves.toEqual({ kind: 'gone' });
+  expect(api.reads - reads).toBe(1); // the write from the last known grant fails, one fresh read finds it gone
 });

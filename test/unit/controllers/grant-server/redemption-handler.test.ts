@@ -3,7 +3,6 @@ import type { AddressInfo } from 'net';
 import { Logger } from '../../../../lib/controllers/machinery/logger';
 import { RuntimeMetrics } from '../../../../lib/controllers/machinery/metrics';
 import { FailedAttemptLimiter } from '../../../../lib/controllers/grant-server/failed-attempt-limiter';
-import { KeyedMutex } from '../../../../lib/controllers/grant-server/keyed-mutex';
 import { GenerationError } from '../../../../lib/controllers/grant-server/link-bundle-generator';
 import { RedemptionHandler } from '../../../../lib/controllers/grant-server/redemption-handler';
 import type { LinkGrant } from '../../../../lib/api/link-grant';
@@ -36,7 +35,6 @@ async function harness(grant: LinkGrant, options: { generate?: () => Promise<str
     namespace: 'west',
     maxBodyBytes: 64,
     limiter: new FailedAttemptLimiter({ burst: options.burst ?? 100, intervalMs: 60_000 }),
-    mutex: new KeyedMutex(),
     api,
     cachedGrant: (name) => (api.grant && api.grant.metadata!.name === name ? api.grant : undefined),
     cachedSecret: (name) => (name === `${grant.metadata!.name}-code` ? codeSecret(name, CODE) : undefined),

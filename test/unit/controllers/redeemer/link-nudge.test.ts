@@ -30,3 +30,9 @@ test('does nothing once Skupper has written any condition, or without a creation
   expect(linkNudge({ ...link(), metadata: { name: 'l' } }, at(60_000))).toEqual({});
   expect(linkNudge(link('many'), at(60_000))).toEqual({});
 });
+
+test('times a Link from when this process created it, if given (the creationTimestamp has whole seconds only)', () => {
+  const createdHere = Date.parse(CREATED) + 900;
+  expect(linkNudge(link(), at(1000), createdHere)).toEqual({ requeueAfterMs: LINK_NUDGE_AFTER_MS[0] - 100 });
+  expect(linkNudge(link(), at(900 + LINK_NUDGE_AFTER_MS[0]), createdHere)).toEqual({ touchWith: '1', requeueAfterMs: LINK_NUDGE_AFTER_MS[1] - LINK_NUDGE_AFTER_MS[0] });
+});

@@ -10,6 +10,9 @@ import { LINK_NUDGE_AFTER_MS, LINK_NUDGE_ANNOTATION } from '../../../../lib/cont
 import { RedeemerCluster, TokenReconciler } from '../../../../lib/controllers/redeemer/token-reconciler';
 import { answerDocuments, Document, renderAnswer, throwawayPki } from './redemption-fixtures';
 
+/** After creating a Link, the reconciler comes back to touch it (timed from its creation here, not the API's whole seconds). */
+const TOUCH_SOON = { requeueAfterMs: LINK_NUDGE_AFTER_MS[0] };
+
 // The reconciler's decisions against a small in-memory cluster; the real API server is in
 // test/integ/redeemer.test.ts.
 
@@ -145,7 +148,7 @@ test('waits for the code Secret (unsealed later)', async () => {
 
 test('redeems once: POSTs as Skupper does, creates the Secret then the Link owned by the Site, with the cost', async () => {
   const s = setup(linkToken({ linkCost: 5 }));
-  expect(await s.reconciler.reconcile(TOKEN)).toEqual({});
+  expect(await s.reconciler.reconcile(TOKEN)).toEqual(TOUCH_SOON);
   expect(s.requests).toEqual([{ url: 'https://127.0.0.1:9090/west/grant-west', ca: server.caCertificatePem, code: CODE, name: TOKEN, subject: 'site-uid-east' }]);
   expect(s.cluster.creations).toEqual([`Secret ${TOKEN}`, `Link ${TOKEN}`]);
 
@@ -167,7 +170,7 @@ test('redeems once: POSTs as Skupper does, creates the Secret then the Link owne
   expect(await redemptionCounts(s.metrics)).toEqual({ redeemed: 1 });
 
   // Level-triggered: another pass (a status event, a restart) finds it done and POSTs nothing.
-  expect(await s.reconciler.reconcile(TOKEN)).toEqual({});
+  expect(await s.reconciler.reconcile(TOKEN)).toEqual(TOUCH_SOON);
   expect(s.requests).toHaveLength(1);
   expect(s.cluster.statuses).toHaveLength(1);
 });
@@ -225,7 +228,7 @@ test('finishes what a crash between the Secret and the Link left: POSTs again, k
   s.cluster.links.clear(); // the state a crash right after creating the Secret leaves
   s.cluster.creations.length = 0;
 
-  expect(await s.reconciler.reconcile(TOKEN)).toEqual({});
+  expect(await s.reconciler.reconcile(TOKEN)).toEqual(TOUCH_SOON);
   expect(s.requests).toHaveLength(2);
   expect(s.requests[1]).toEqual(s.requests[0]); // same name and subject: a re-issue for the grant server
   expect(s.cluster.creations).toEqual([`Link ${TOKEN}`]);
@@ -286,7 +289,7 @@ test('a 404 is retried soon with backoff; events in between do not POST', async 
   s.clock.now += 600;
   expect(await s.reconciler.reconcile(TOKEN)).toEqual({ requeueAfterMs: 2_000 });
   s.clock.now += 2_000;
-  expect(await s.reconciler.reconcile(TOKEN)).toEqual({});
+  expect(await s.reconciler.reconcile(TOKEN)).toEqual(TOUCH_SOON);
   expect(s.requests).toHaveLength(3);
   expect(s.status()).toMatchObject({ redeemed: true });
   expect(await redemptionCounts(s.metrics)).toEqual({ refused: 2, redeemed: 1 });
@@ -302,7 +305,7 @@ test('other failures are retried rarely, and a changed spec is tried at once', a
 
   const current = s.cluster.tokens.get(TOKEN)!;
   s.cluster.tokens.set(TOKEN, { ...current, metadata: { ...current.metadata, generation: 2 } });
-  expect(await s.reconciler.reconcile(TOKEN)).toEqual({});
+  expect(await s.reconciler.reconcile(TOKEN)).toEqual(TOUCH_SOON);
   expect(s.requests).toHaveLength(2);
   expect(condition(s.status(), 'Redeemed')).toMatchObject({ status: 'True', observedGeneration: 2 });
 });
