@@ -81,12 +81,8 @@ const PKCS1_RSA_PRIVATE_KEY = 'RSA PRIVATE KEY';
  */
 export function issueClientCertificate(options: IssueClientCertificateOptions): IssuedCertificate {
   const source = options.ca.source ?? 'the CA';
-  const caKey = parseCaPrivateKey(options.ca.privateKeyPem, source);
-  const caCertificate = parseCaCertificate(options.ca.certificatePem, source);
+  const { caKey, caCertificate } = parsedCertificateAuthority(options.ca, source);
   const caPublicKey = caCertificate.publicKey as forge.pki.rsa.PublicKey;
-  if (!caPublicKey.n.equals(caKey.n) || !caPublicKey.e.equals(caKey.e)) {
-    throw new Error(`CA certificate and CA private key in ${source} do not match: expected the private key of the certificate's public key`);
-  }
   if (options.subject.trim() === '') {
     throw new Error(`invalid subject ${JSON.stringify(options.subject)}: expected a non-empty common name`);
   }
@@ -159,6 +155,38 @@ export function parseCaSecretData(data: Readonly<Record<string, string>> | undef
     return Buffer.from(value, 'base64').toString('utf8');
   };
   return { certificatePem: decode('tls.crt'), privateKeyPem: decode('tls.key'), source };
+}
+
+interface ParsedCertificateAuthority {
+  readonly caKey: forge.pki.rsa.PrivateKey;
+  readonly caCertificate: forge.pki.Certificate;
+}
+
+// A grant server issues every certificate with the same site CA: parsing it with forge took about
+// half of each issue (bench/redemption). Keyed by the PEMs, so a rotated CA is parsed anew; the
+// few most recent are kept (a grant server has one issuer per grant at most).
+const parsedAuthorities = new Map<string, ParsedCertificateAuthority>();
+const MAX_PARSED_AUTHORITIES = 8;
+
+/** The CA's key and certificate, parsed and checked to match, once per pair of PEMs. */
+function parsedCertificateAuthority(ca: CertificateAuthority, source: string): ParsedCertificateAuthority {
+  const key = `${ca.certificatePem}\0${ca.privateKeyPem}`;
+  const cached = parsedAuthorities.get(key);
+  if (cached) {
+    return cached;
+  }
+  const caKey = parseCaPrivateKey(ca.privateKeyPem, source);
+  const caCertificate = parseCaCertificate(ca.certificatePem, source);
+  const caPublicKey = caCertificate.publicKey as forge.pki.rsa.PublicKey;
+  if (!caPublicKey.n.equals(caKey.n) || !caPublicKey.e.equals(caKey.e)) {
+    throw new Error(`CA certificate and CA private key in ${source} do not match: expected the private key of the certificate's public key`);
+  }
+  if (parsedAuthorities.size >= MAX_PARSED_AUTHORITIES) {
+    parsedAuthorities.delete(parsedAuthorities.keys().next().value!);
+  }
+  const parsed = { caKey, caCertificate };
+  parsedAuthorities.set(key, parsed);
+  return parsed;
 }
 
 /** Skupper parses the CA key with x509.ParsePKCS1PrivateKey, so accepting more here would only hide a CA Skupper itself cannot use. */
