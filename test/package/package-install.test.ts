@@ -112,10 +112,12 @@ test('TypeScript users get the declarations through exports', () => {
     '--types', 'node', '--typeRoots', path.join(REPO, 'node_modules', '@types'), 'check.ts'], app);
 });
 
-test('the installed CLI runs without ts-node: --version, seal --help, and a clear error for a runtime command', () => {
+test('the installed CLI runs without ts-node: --version, seal --help, review, and a clear error for a runtime command', () => {
   const cli = path.join(app, 'node_modules', '.bin', 'cdk8s-skupper');
   expect(ok(cli, ['--version'], app)).toBe(`cdk8s-skupper ${PKG.version}\n`);
   expect(ok(cli, ['seal', '--help'], app)).toMatch(/^usage: cdk8s-skupper seal /);
+  // review needs no runtime dependency: the synthesized output against itself has nothing to say.
+  expect(ok(cli, ['review', 'dist', 'dist', '--format', 'text'], app)).toBe('review dist -> dist\n\nNo change.\n');
   const status = run(cli, ['status'], app);
   expect(status.status).toBe(1);
   expect(status.stderr).toContain('the status command needs @kubernetes/client-node');
