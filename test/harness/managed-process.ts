@@ -2,7 +2,7 @@ import { spawn } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { isAlive, signal, sleepSync } from './process-liveness';
-import { sleep, FatalWaitError } from './wait-for';
+import { FatalWaitError } from './wait-for';
 
 /** What is recorded about a started process (serializable, so tests and teardown can use it). */
 export interface ProcessInfo {
@@ -36,7 +36,7 @@ const STOP_GRACE_MS = 10_000;
 export class ManagedProcess {
   private exitStatus?: string;
 
-  constructor(readonly info: ProcessInfo, exited: Promise<string>) {
+  constructor(readonly info: ProcessInfo, private readonly exited: Promise<string>) {
     void exited.then((status) => (this.exitStatus = status));
   }
 
@@ -58,15 +58,21 @@ export class ManagedProcess {
   async stop(graceMs = STOP_GRACE_MS): Promise<void> {
     if (this.running) {
       signal(this.info.pid, 'SIGTERM', true);
-      const deadline = Date.now() + graceMs;
-      while (this.running && Date.now() < deadline) await sleep(50);
+      await this.exitOrAfter(graceMs);
     }
     // Also after a clean exit: kills group members the leader left behind (ESRCH is ignored).
     signal(this.info.pid, 'SIGKILL', true);
-    const deadline = Date.now() + 5_000;
-    while (this.running && Date.now() < deadline) await sleep(50);
+    await this.exitOrAfter(5_000);
     unregister(this);
     fs.rmSync(this.info.pidFile, { force: true });
+  }
+
+  /** Resolves when the process exits (its exit event), or after `ms` at most: a bound, not a pause. */
+  private async exitOrAfter(ms: number): Promise<void> {
+    if (!this.running) return;
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([this.exited, new Promise((resolve) => { timer = setTimeout(resolve, ms); })]);
+    clearTimeout(timer);
   }
 }
 
