@@ -1,4 +1,5 @@
 import { isDeepStrictEqual } from 'util';
+import { ROTATION_ANNOTATION } from '../../api/review-annotations';
 import { OutputObject } from './output-objects';
 
 /** One object added, removed or changed between two synth outputs. */
@@ -52,4 +53,19 @@ export function valueAt(body: unknown, path: string): unknown {
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** `<name> <before> -> <after>` for the value at `path` of a changed object, `absent` when it is not set. */
+export function describeValueChange(change: ObjectChange, path: string, name: string, absent: string): string {
+  const format = (body: unknown): string => {
+    const value = valueAt(body, path);
+    return value === undefined ? absent : String(value);
+  };
+  return `${name} ${format(change.before?.body)} -> ${format(change.after?.body)}`;
+}
+
+/** ` (rotation <before> -> <after>)` when a changed object's rotation annotation changed, else ''. */
+export function rotationChange(change: ObjectChange): string {
+  const path = `metadata.annotations.${ROTATION_ANNOTATION}`;
+  return change.paths.includes(path) ? ` (${describeValueChange(change, path, 'rotation', 'unset')})` : '';
 }

@@ -35,10 +35,10 @@ const EXPLAINERS: readonly Explainer[] = [
 
 /** Explains what changed from one synth output to another. */
 export function reviewOutputs(before: SynthOutput, after: SynthOutput): ReviewReport {
-  const changes = objectChanges(outputObjects(before), outputObjects(after));
-  const context = new ReviewContext(changes, outputObjects(before), outputObjects(after));
+  const [old, current] = [outputObjects(before), outputObjects(after)];
+  const context = new ReviewContext(objectChanges(old, current), old, current);
   const findings = EXPLAINERS.flatMap((explain) => explain(context)).sort(compareFindings);
-  return { before: before.label, after: after.label, changedObjects: changes.length, findings };
+  return { before: before.label, after: after.label, changedObjects: context.changes.length, findings };
 }
 
 /** When a CI step should fail: `cut` (a change cuts a running link), also on `unexplained` ones, on `any` change, or `never`. */

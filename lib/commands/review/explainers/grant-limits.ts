@@ -1,4 +1,4 @@
-import { ObjectChange, valueAt } from '../object-changes';
+import { describeValueChange } from '../object-changes';
 import { ReviewContext } from '../review-context';
 import { Impact, ReviewFinding } from '../review-finding';
 
@@ -17,16 +17,10 @@ export function explainGrantLimits(context: ReviewContext): ReviewFinding[] {
       cluster: grant.cluster,
       namespace: grant.namespace,
       impact: Impact.INFO,
-      summary: `grant ${grant.name}: ${paths.map((path) => describe(change, path)).join(', ')}`,
+      summary: `grant ${grant.name}: ${paths.map((path) => describeValueChange(change, path, path === 'spec.redemptionsAllowed' ? 'redemptions allowed' : 'expiration window', 'default')).join(', ')}`,
       details: ['the LinkGrant keeps its status: redemptions made so far still count, and its window still starts when the grant server first saw it; ' +
         'delete the LinkGrant to start over (GitOps re-creates it)'],
       commands: [],
     }];
   });
-}
-
-function describe(change: ObjectChange, path: string): string {
-  const name = path === 'spec.redemptionsAllowed' ? 'redemptions allowed' : 'expiration window';
-  const format = (value: unknown): string => (value === undefined ? 'default' : String(value));
-  return `${name} ${format(valueAt(change.before!.body, path))} -> ${format(valueAt(change.after!.body, path))}`;
 }

@@ -1,5 +1,5 @@
-import { CA_FINGERPRINT_ANNOTATION, certificateFingerprint, ROTATION_ANNOTATION, shortFingerprint } from '../../../api/review-annotations';
-import { ObjectChange } from '../object-changes';
+import { CA_FINGERPRINT_ANNOTATION, certificateFingerprint, shortFingerprint } from '../../../api/review-annotations';
+import { ObjectChange, rotationChange } from '../object-changes';
 import { annotationsOf, OutputObject, specOf } from '../output-objects';
 import { ReviewContext } from '../review-context';
 import { Impact, ReviewFinding } from '../review-finding';
@@ -35,8 +35,7 @@ function rekeyed(context: ReviewContext, change: ObjectChange, tokens: ObjectCha
   const newCa = after[CA_FINGERPRINT_ANNOTATION];
   const following = tokens.filter((token) => tokenCa(token.after!) === newCa);
   following.forEach((token) => context.explain(token, 'spec.ca', CA_ANNOTATION_PATH));
-  const rotation = before[ROTATION_ANNOTATION] !== after[ROTATION_ANNOTATION]
-    ? ` (rotation ${before[ROTATION_ANNOTATION] ?? 'unset'} -> ${after[ROTATION_ANNOTATION] ?? 'unset'})` : '';
+  const rotation = rotationChange(change);
   return {
     cluster: change.after!.cluster,
     namespace: change.after!.namespace,

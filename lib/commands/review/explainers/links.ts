@@ -1,4 +1,4 @@
-import { ObjectChange } from '../object-changes';
+import { describeValueChange, ObjectChange } from '../object-changes';
 import { objectKey, OutputObject, specOf } from '../output-objects';
 import { ReviewContext } from '../review-context';
 import { Impact, ReviewFinding } from '../review-finding';
@@ -36,7 +36,7 @@ function tokenChanged(context: ReviewContext, change: ObjectChange): ReviewFindi
     return [];
   }
   context.explain(change, ...paths);
-  return [finding(token, Impact.ATTENTION, `token ${token.name} changes: ${paths.map((path) => describeValueChange(change, path)).join('; ')}`, [
+  return [finding(token, Impact.ATTENTION, `token ${token.name} changes: ${paths.map((path) => describeValueChange(change, path, path.replace(/^spec\./, ''), 'unset')).join('; ')}`, [
     `the redeemer does not redeem again while the Link and Secret named ${token.name} exist: delete them to link with the new token`,
   ], [deleteLinkCommand(token)])];
 }
@@ -66,11 +66,6 @@ export function deleteLinkCommand(token: OutputObject): string {
   return `kubectl --context ${token.cluster} -n ${token.namespace} delete link,secret ${token.name}`;
 }
 
-function describeValueChange(change: ObjectChange, path: string): string {
-  const field = path.replace(/^spec\./, '');
-  const format = (object: OutputObject | undefined): string => String((specOf(object!) as Record<string, unknown>)[field] ?? 'unset');
-  return `${field} ${format(change.before)} -> ${format(change.after)}`;
-}
 
 function finding(object: OutputObject, impact: Impact, summary: string, details: string[], commands: string[]): ReviewFinding {
   return { cluster: object.cluster, namespace: object.namespace, impact, summary, details, commands };

@@ -1,6 +1,6 @@
 import { GRANT_LABEL, TOKEN_LABEL } from '../../../api/labels';
-import { ROTATION_ANNOTATION, SEALED_FOR_ANNOTATION, shortFingerprint, VALUE_FINGERPRINT_PREFIX } from '../../../api/review-annotations';
-import { ObjectChange } from '../object-changes';
+import { SEALED_FOR_ANNOTATION, shortFingerprint, VALUE_FINGERPRINT_PREFIX } from '../../../api/review-annotations';
+import { ObjectChange, rotationChange } from '../object-changes';
 import { annotationsOf, labelsOf } from '../output-objects';
 import { deleteLinkCommand } from './links';
 import { ReviewContext } from '../review-context';
@@ -48,9 +48,8 @@ export function explainSealedValues(context: ReviewContext): ReviewFinding[] {
 
 function rotatedValues(change: ObjectChange, keys: string[]): ReviewFinding {
   const secret = change.after!;
-  const [labels, before, after] = [labelsOf(secret), annotationsOf(change.before!), annotationsOf(secret)];
-  const rotation = before[ROTATION_ANNOTATION] !== after[ROTATION_ANNOTATION]
-    ? ` (rotation ${before[ROTATION_ANNOTATION] ?? 'unset'} -> ${after[ROTATION_ANNOTATION] ?? 'unset'})` : '';
+  const labels = labelsOf(secret);
+  const rotation = rotationChange(change);
   const base = { cluster: secret.cluster, namespace: secret.namespace, impact: Impact.INFO };
   if (labels[GRANT_LABEL]) {
     return { ...base, summary: `code of grant ${labels[GRANT_LABEL]} is rotated${rotation}`, commands: [], details: [
