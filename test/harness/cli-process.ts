@@ -34,7 +34,8 @@ export function spawnCli(logsDir: string, name: string, args: readonly string[])
 /** Waits until the process's health server answers /readyz with 200; fails at once if it exits. */
 export async function waitForReadyz(cli: CliProcess, healthPort: number): Promise<void> {
   await waitFor(`${cli.name} to be ready`, async () => {
-    if (cli.child.exitCode !== null) throw new FatalWaitError(`${cli.name} exited with ${cli.child.exitCode}; log ${cli.log}:\n${fs.readFileSync(cli.log, 'utf8').slice(-3000)}`);
+    const { exitCode, signalCode } = cli.child;
+    if (exitCode !== null || signalCode !== null) throw new FatalWaitError(`${cli.name} exited with ${exitCode ?? signalCode}; log ${cli.log}:\n${fs.readFileSync(cli.log, 'utf8').slice(-3000)}`);
     return (await httpGet(`http://127.0.0.1:${healthPort}/readyz`).catch(() => ({ status: 0 }))).status === 200;
   }, { timeoutMs: 60_000, intervalMs: 200 });
 }

@@ -104,7 +104,8 @@ export async function startSiteRouter(cluster: TestCluster, namespace: string, o
   });
   await waitFor(`router ${id} to answer management queries`, async () => {
     router.assertRunning();
-    return (await queryRouter(managementPort, ROUTER_ENTITY.routerNode)) !== undefined;
+    await queryRouter(managementPort, ROUTER_ENTITY.routerNode); // throws until the agent answers
+    return true;
   }, { timeoutMs: 30_000, intervalMs: 250 });
   return { process: router, managementPort, id, tcpListenerPorts, configFile };
 }

@@ -19,6 +19,9 @@ test('the image runs as non-root with the CLI as its entrypoint', () => {
   const dockerfile = fs.readFileSync(path.join(REPO, 'Dockerfile'), 'utf8');
   expect(dockerfile).toMatch(/^USER 65532:65532$/m);
   expect(dockerfile).toMatch(/^FROM node:20/m);
+  // The image runs on RUNTIME_BASE: node:20-bookworm-slim unless npm run image passes its own base.
+  expect(dockerfile).toMatch(/^ARG RUNTIME_BASE=node:20-bookworm-slim$/m);
+  expect(dockerfile.split('\n').filter((l) => l.startsWith('FROM ')).pop()).toBe('FROM ${RUNTIME_BASE}');
   expect(dockerfileEntrypoint()).toEqual(['node', '/app/bin/cdk8s-skupper.js']);
 });
 
