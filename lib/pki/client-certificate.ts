@@ -81,7 +81,7 @@ const PKCS1_RSA_PRIVATE_KEY = 'RSA PRIVATE KEY';
  */
 export function issueClientCertificate(options: IssueClientCertificateOptions): IssuedCertificate {
   const source = options.ca.source ?? 'the CA';
-  const { caKey, caCertificate } = parsedCertificateAuthority(options.ca, source);
+  const { caKey, caCertificate, caSubjectDer, caKeyIdentifier } = parsedCertificateAuthority(options.ca, source);
   const caPublicKey = caCertificate.publicKey as forge.pki.rsa.PublicKey;
   if (options.subject.trim() === '') {
     throw new Error(`invalid subject ${JSON.stringify(options.subject)}: expected a non-empty common name`);
@@ -110,7 +110,7 @@ export function issueClientCertificate(options: IssueClientCertificateOptions): 
     { name: 'keyUsage', critical: true, digitalSignature: true, keyEncipherment: !isNodeKeyPair(keyPair) },
     { name: 'extKeyUsage', serverAuth: true, clientAuth: true },
     { name: 'basicConstraints', critical: true, cA: false },
-    ...authorityKeyIdentifier(caCertificate),
+    ...caKeyIdentifier.map((extension) => ({ ...extension })), // forge fills in fields of what it is given
     ...(hosts.length > 0 ? [{ name: 'subjectAltName', altNames: subjectAltNames(hosts) }] : []),
   ]);
   let certificateDer: string;
@@ -130,8 +130,7 @@ export function issueClientCertificate(options: IssueClientCertificateOptions): 
 
   // Go (Skupper's side of the link) finds the issuer by exact name bytes; forge re-encodes the
   // name, which is faithful for ordinary names but not, say, for multi-valued RDNs.
-  const caCertificateDer = forge.pem.decode(options.ca.certificatePem)[0].body;
-  if (distinguishedNameDer(certificateDer, 'issuer') !== distinguishedNameDer(caCertificateDer, 'subject')) {
+  if (distinguishedNameDer(certificateDer, 'issuer') !== caSubjectDer) {
     throw new Error(`cannot copy the subject name of the CA certificate in ${source} exactly: expected a name of single-valued attributes`);
   }
 
@@ -160,6 +159,10 @@ export function parseCaSecretData(data: Readonly<Record<string, string>> | undef
 interface ParsedCertificateAuthority {
   readonly caKey: forge.pki.rsa.PrivateKey;
   readonly caCertificate: forge.pki.Certificate;
+  /** The CA's subject name exactly as encoded in its certificate (what an issuer must equal). */
+  readonly caSubjectDer: string;
+  /** The authorityKeyIdentifier extension of the certificates it issues (none if it has no subjectKeyIdentifier). */
+  readonly caKeyIdentifier: object[];
 }
 
 // A grant server issues every certificate with the same site CA: parsing it with forge took about
@@ -184,7 +187,8 @@ function parsedCertificateAuthority(ca: CertificateAuthority, source: string): P
   if (parsedAuthorities.size >= MAX_PARSED_AUTHORITIES) {
     parsedAuthorities.delete(parsedAuthorities.keys().next().value!);
   }
-  const parsed = { caKey, caCertificate };
+  const caSubjectDer = distinguishedNameDer(forge.pem.decode(ca.certificatePem)[0].body, 'subject');
+  const parsed = { caKey, caCertificate, caSubjectDer, caKeyIdentifier: authorityKeyIdentifier(caCertificate) };
   parsedAuthorities.set(key, parsed);
   return parsed;
 }

@@ -12,7 +12,7 @@ import {
 import { describeError } from '../../kube-client/api-errors';
 import { GenerationError } from './link-bundle-generator';
 import { RedemptionCommitter } from './redemption-committer';
-import type { Requester } from './redemption-decision';
+import { decideRedemption, Requester } from './redemption-decision';
 import { grantKeyFromUrl, requesterFromHeaders } from './redemption-request';
 import { readBoundedBody, RequestBodyError } from './request-body';
 import { codeKeyOf, LinkGrant, redemptionsAllowedOf } from '../../api/link-grant';
@@ -131,12 +131,16 @@ export class RedemptionHandler {
     // The answer is made while waiting for the count, from the cached grant: redemptions of one
     // grant then wait on each other only for the count, and the ones waiting together are counted
     // by one status write. It is used only if the count says so; a failure is reported only then.
-    const early = this.deps.generate(grant, requester).then((bundle) => ({ bundle }), (error: unknown) => ({ error }));
+    // When the cached grant already refuses (expired, exhausted), nothing is made up front: a
+    // redeemer retrying a used-up grant costs no key and no signature.
+    const start = () => this.deps.generate(grant, requester).then((bundle) => ({ bundle }), (error: unknown) => ({ error }));
+    const likely = decideRedemption(grant, requester, new Date()).kind;
+    let early = likely === 'issue' || likely === 'reissue' ? start() : undefined;
     try {
       const counted = await this.committer.count(grantName, {
         requester,
         generate: async () => {
-          const made = await early;
+          const made = await (early ??= start());
           if ('error' in made) throw made.error;
           return made.bundle;
         },
