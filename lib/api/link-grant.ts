@@ -34,7 +34,14 @@ export interface LinkGrant extends KubernetesObject {
 // predate a CRD change.
 
 export function redemptionsAllowedOf(grant: LinkGrant): number {
-  return grant.spec.redemptionsAllowed ?? DEFAULT_REDEMPTIONS_ALLOWED;
+  // `spec?.`: a LinkGrant read for status may be a partial object.
+  return grant.spec?.redemptionsAllowed ?? DEFAULT_REDEMPTIONS_ALLOWED;
+}
+
+/** Whether the grant is past its expiration time (false while it has none). */
+export function isExpired(grant: LinkGrant, now: Date): boolean {
+  const expirationTime = grant.status?.expirationTime;
+  return expirationTime !== undefined && Date.parse(expirationTime) <= now.getTime();
 }
 
 export function expirationWindowOf(grant: LinkGrant): string {

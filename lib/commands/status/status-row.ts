@@ -1,6 +1,5 @@
 import type { KubernetesObject } from '@kubernetes/client-node';
-import { DEFAULT_REDEMPTIONS_ALLOWED } from '../../api/defaults';
-import { LinkGrant } from '../../api/link-grant';
+import { isExpired, LinkGrant, redemptionsAllowedOf } from '../../api/link-grant';
 import type { Condition } from '../../api/kubernetes-object';
 import type { LinkToken } from '../../api/link-token';
 import type { SkupperConnector, SkupperLink, SkupperListener } from '../../api/skupper';
@@ -55,7 +54,7 @@ export function grantRow(context: string, grant: LinkGrant, now: Date): StatusRo
   let state = status.status ?? 'Pending';
   let message = status.message ?? 'No status yet: is the grant server of this site running?';
   const expires = status.expirationTime;
-  if (state === 'Ready' && expires !== undefined && Date.parse(expires) <= now.getTime()) {
+  if (state === 'Ready' && isExpired(grant, now)) {
     state = 'Expired';
     message = `Expired at ${expires}, though the status still says Ready: is the grant server of this site running?`;
   }
@@ -63,7 +62,7 @@ export function grantRow(context: string, grant: LinkGrant, now: Date): StatusRo
     ...identity(context, 'LinkGrant', grant),
     status: state,
     ready: GRANT_STATES_THAT_ARE_FINE.includes(state),
-    redemptions: { made: status.redemptions ?? 0, allowed: grant.spec?.redemptionsAllowed ?? DEFAULT_REDEMPTIONS_ALLOWED },
+    redemptions: { made: status.redemptions ?? 0, allowed: redemptionsAllowedOf(grant) },
     expires,
     message,
   };

@@ -22,7 +22,7 @@ export async function exportToken(options: ExportTokenOptions, out: Pick<Command
   const { kubeConfig, namespace, name } = options;
   const token = await readOrExplain(
     kubeConfig.makeApiClient(CustomObjectsApi).getNamespacedCustomObject({
-      group: LINK_TOKENS.group, version: LINK_TOKENS.version, plural: LINK_TOKENS.plural, namespace, name,
+      ...LINK_TOKENS, namespace, name,
     }) as Promise<LinkToken>,
     `LinkToken ${name} not found in namespace ${namespace}`,
     `cannot read LinkToken ${name} in namespace ${namespace}`,

@@ -1,4 +1,5 @@
-import { ApiException, CustomObjectsApi, KubeConfig } from '@kubernetes/client-node';
+import { CustomObjectsApi, KubeConfig } from '@kubernetes/client-node';
+import { apiStatusCode, undefinedOnStatus } from '../../kube-client/api-errors';
 import { LINK_GRANTS } from '../../api/resource-types';
 import { makeKeepAliveApiClient } from '../machinery/api-client';
 import type { LinkGrant } from '../../api/link-grant';
@@ -17,22 +18,16 @@ export interface GrantApi {
 /** {@link GrantApi} on the status subresource of cdk8s-skupper.io LinkGrants in one namespace. */
 export function kubeGrantApi(kubeConfig: KubeConfig, namespace: string): GrantApi {
   const api = makeKeepAliveApiClient(kubeConfig, CustomObjectsApi);
-  const target = { group: LINK_GRANTS.group, version: LINK_GRANTS.version, plural: LINK_GRANTS.plural, namespace };
+  const target = { ...LINK_GRANTS, namespace };
   return {
-    async get(name) {
-      try {
-        return await api.getNamespacedCustomObject({ ...target, name }) as LinkGrant;
-      } catch (error) {
-        if (error instanceof ApiException && error.code === 404) return undefined;
-        throw error;
-      }
-    },
+    get: (name) => undefinedOnStatus(404, api.getNamespacedCustomObject({ ...target, name }) as Promise<LinkGrant>),
     async replaceStatus(grant) {
       if (!grant.metadata?.resourceVersion) throw new Error('refusing a status write without resourceVersion');
       try {
         return await api.replaceNamespacedCustomObjectStatus({ ...target, name: grant.metadata.name!, body: grant }) as LinkGrant;
       } catch (error) {
-        if (error instanceof ApiException && (error.code === 409 || error.code === 404)) throw new ConflictError(`LinkGrant ${grant.metadata.name} changed meanwhile`);
+        const code = apiStatusCode(error);
+        if (code === 409 || code === 404) throw new ConflictError(`LinkGrant ${grant.metadata.name} changed meanwhile`);
         throw error;
       }
     },

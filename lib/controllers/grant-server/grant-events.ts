@@ -4,6 +4,7 @@ import type { Logger } from '../machinery/logger';
 import { makeKeepAliveApiClient } from '../machinery/api-client';
 import { describeError } from '../../kube-client/api-errors';
 import type { LinkGrant } from '../../api/link-grant';
+import { CDK8S_SKUPPER_API_VERSION } from '../../api/resource-types';
 
 const COMPONENT = 'cdk8s-skupper-grant-server';
 
@@ -80,7 +81,7 @@ export function kubeGrantEvents(kubeConfig: KubeConfig, namespace: string, log: 
     const body: CoreV1Event = {
       metadata: { name: `${grant.metadata!.name}.${crypto.randomBytes(8).toString('hex')}`, namespace },
       involvedObject: {
-        apiVersion: grant.apiVersion ?? 'cdk8s-skupper.io/v1alpha1',
+        apiVersion: grant.apiVersion ?? CDK8S_SKUPPER_API_VERSION,
         kind: grant.kind ?? 'LinkGrant',
         name: grant.metadata!.name,
         namespace,

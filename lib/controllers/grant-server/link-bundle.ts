@@ -1,6 +1,6 @@
 import * as YAML from 'yaml';
 import type { IssuedCertificate } from '../../pki/client-certificate';
-import type { SkupperEndpoint } from '../../api/skupper';
+import { SKUPPER_API_VERSION, SkupperEndpoint } from '../../api/skupper';
 
 /** The roles a connecting router links to (Skupper's generateLinkConfig keeps only these). */
 const LINK_ROLES = new Set(['inter-router', 'edge']);
@@ -41,7 +41,7 @@ export function renderLinkBundle(name: string, certificate: IssuedCertificate, g
     data: { 'ca.crt': base64(certificate.caCertificatePem), 'tls.crt': base64(certificate.certificatePem), 'tls.key': base64(certificate.privateKeyPem) },
   };
   const links = groups.map((endpoints, i) => ({
-    apiVersion: 'skupper.io/v2alpha1',
+    apiVersion: SKUPPER_API_VERSION,
     kind: 'Link',
     metadata: { name: groups.length === 1 ? name : `${name}-${i + 1}` },
     spec: { endpoints, tlsCredentials: name },

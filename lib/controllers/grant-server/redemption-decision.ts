@@ -55,9 +55,3 @@ export function decideRedemption(grant: LinkGrant, requester: Requester, now: Da
     status: { ...status, expirationTime, redemptions: redemptions + 1, redeemers: [...redeemers, redeemer] },
   };
 }
-
-/** Whether the grant is past its expiration time (false while it has none). */
-export function isExpired(grant: LinkGrant, now: Date): boolean {
-  const expirationTime = grant.status?.expirationTime;
-  return expirationTime !== undefined && Date.parse(expirationTime) <= now.getTime();
-}

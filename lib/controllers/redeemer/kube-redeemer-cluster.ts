@@ -111,5 +111,5 @@ export class KubeRedeemerCluster implements RedeemerCluster {
   }
 }
 
-const tokensApi = { group: LINK_TOKENS.group, version: LINK_TOKENS.version, plural: LINK_TOKENS.plural };
-const linksApi = { group: SKUPPER_LINKS.group, version: SKUPPER_LINKS.version, plural: SKUPPER_LINKS.plural };
+const tokensApi = { ...LINK_TOKENS };
+const linksApi = { ...SKUPPER_LINKS };

@@ -1,6 +1,8 @@
 import type { KubernetesObject, V1ObjectMeta, V1OwnerReference } from '@kubernetes/client-node';
 import type { ReceivedBundle } from './received-bundle';
+import { TOKEN_LABEL } from '../../api/labels';
 import { LinkToken } from '../../api/link-token';
+import { MAX_LABEL_VALUE_LENGTH } from '../../validation/label-value';
 import { Secret } from '../machinery/secret';
 import { SKUPPER_API_VERSION, SkupperLink, SkupperSite } from '../../api/skupper';
 
@@ -8,7 +10,7 @@ import { SKUPPER_API_VERSION, SkupperLink, SkupperSite } from '../../api/skupper
  * Marks what the redeemer created for a token (annotation; also a label when the name fits in
  * one, for `kubectl get -l`). Objects of the token's name without it are someone else's.
  */
-export const TOKEN_MARKER = 'cdk8s-skupper.io/token';
+export const TOKEN_MARKER = TOKEN_LABEL;
 /**
  * On the Secret: the Links created with it. The Secret is created first, so after a crash it
  * tells which Links are still missing.
@@ -32,7 +34,7 @@ export function objectsToCreate(bundle: ReceivedBundle, token: LinkToken, site: 
   const tokenName = token.metadata!.name!;
   const namespace = token.metadata!.namespace!;
   const ownerReferences: V1OwnerReference[] = [{ apiVersion: SKUPPER_API_VERSION, kind: 'Site', name: site.metadata!.name!, uid: site.metadata!.uid! }];
-  const labels: Record<string, string> = LABEL_VALUE.test(tokenName) && tokenName.length <= 63 ? { [TOKEN_MARKER]: tokenName } : {};
+  const labels: Record<string, string> = LABEL_VALUE.test(tokenName) && tokenName.length <= MAX_LABEL_VALUE_LENGTH ? { [TOKEN_MARKER]: tokenName } : {};
   const metadata = (name: string, received: ReceivedMetadata, annotations: Record<string, string> = {}): V1ObjectMeta => ({
     name,
     namespace,

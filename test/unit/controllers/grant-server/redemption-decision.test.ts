@@ -1,4 +1,5 @@
-import { decideRedemption, isExpired } from '../../../../lib/controllers/grant-server/redemption-decision';
+import { isExpired } from '../../../../lib/api/link-grant';
+import { decideRedemption } from '../../../../lib/controllers/grant-server/redemption-decision';
 import type { LinkGrant, LinkGrantStatus } from '../../../../lib/api/link-grant';
 
 const NOW = new Date('2026-03-01T12:00:00.000Z');
