@@ -1,5 +1,5 @@
-import * as crypto from 'crypto';
-import { CoreV1Api, CoreV1Event, KubeConfig } from '@kubernetes/client-node';
+import { CoreV1Api, KubeConfig } from '@kubernetes/client-node';
+import { eventBody } from '../machinery/event-body';
 import type { Logger } from '../machinery/logger';
 import { makeKeepAliveApiClient } from '../machinery/api-client';
 import { describeError } from '../../kube-client/api-errors';
@@ -77,27 +77,17 @@ export function aggregatingEvents(sink: EventSink, windowMs = EVENT_AGGREGATION_
 export function kubeGrantEvents(kubeConfig: KubeConfig, namespace: string, log: Logger, host = process.env.HOSTNAME ?? ''): GrantEvents {
   const api = makeKeepAliveApiClient(kubeConfig, CoreV1Api);
   return aggregatingEvents((grant, type, reason, message, count) => {
-    const now = new Date();
-    const body: CoreV1Event = {
-      metadata: { name: `${grant.metadata!.name}.${crypto.randomBytes(8).toString('hex')}`, namespace },
+    const body = eventBody({
+      namespace,
       involvedObject: {
         apiVersion: grant.apiVersion ?? CDK8S_SKUPPER_API_VERSION,
         kind: grant.kind ?? 'LinkGrant',
-        name: grant.metadata!.name,
-        namespace,
+        name: grant.metadata!.name!,
         uid: grant.metadata!.uid,
         resourceVersion: grant.metadata!.resourceVersion,
       },
-      type,
-      reason,
-      message,
-      count,
-      firstTimestamp: now,
-      lastTimestamp: now,
-      source: { component: COMPONENT, host: host || undefined },
-      reportingComponent: COMPONENT,
-      reportingInstance: host || COMPONENT,
-    };
+      type, reason, message, count, component: COMPONENT, instance: host || undefined, now: new Date(),
+    });
     api.createNamespacedEvent({ namespace, body }).catch((error: unknown) =>
       log.warn('recording an event failed', { grant: grant.metadata!.name, reason, error: describeError(error) }));
   });

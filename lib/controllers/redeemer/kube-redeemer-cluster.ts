@@ -1,4 +1,4 @@
-import * as crypto from 'crypto';
+import { eventBody } from '../machinery/event-body';
 import * as os from 'os';
 import { CoreV1Api, CustomObjectsApi, KubeConfig, PatchStrategy, setHeaderOptions } from '@kubernetes/client-node';
 import { apiStatusCode, describeError, undefinedOnStatus } from '../../kube-client/api-errors';
@@ -82,27 +82,15 @@ export class KubeRedeemerCluster implements RedeemerCluster {
   }
 
   public async recordEvent(token: LinkToken, type: 'Normal' | 'Warning', reason: string, message: string): Promise<void> {
-    const now = new Date();
     const name = token.metadata!.name!;
     try {
       await this.core.createNamespacedEvent({
         namespace: this.namespace,
-        body: {
-          metadata: { name: `${name.slice(0, 230)}.${crypto.randomBytes(8).toString('hex')}`, namespace: this.namespace },
-          involvedObject: {
-            apiVersion: CDK8S_SKUPPER_API_VERSION, kind: 'LinkToken', name, namespace: this.namespace,
-            uid: token.metadata?.uid, resourceVersion: token.metadata?.resourceVersion,
-          },
-          type,
-          reason,
-          message: message.slice(0, 1024),
-          source: { component: COMPONENT },
-          reportingComponent: COMPONENT,
-          reportingInstance: os.hostname(),
-          firstTimestamp: now,
-          lastTimestamp: now,
-          count: 1,
-        },
+        body: eventBody({
+          namespace: this.namespace,
+          involvedObject: { apiVersion: CDK8S_SKUPPER_API_VERSION, kind: 'LinkToken', name, uid: token.metadata?.uid, resourceVersion: token.metadata?.resourceVersion },
+          type, reason, message, component: COMPONENT, instance: os.hostname(), now: new Date(),
+        }),
       });
     } catch (error) {
       // Events are a courtesy: the status says the same.
