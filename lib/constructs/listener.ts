@@ -62,11 +62,13 @@ export class Listener extends Construct {
     }
     // Skupper's controller refuses a second Listener on a host and port it already serves.
     const endpoint = `${host}:${port}`;
-    if (!scope.claimName('listener endpoint', endpoint)) {
+    if (scope.isClaimed('listener endpoint', endpoint)) {
       throw new Error(`${what} listens on ${endpoint}, where another listener of the site already listens: ` +
         'Skupper allows one listener per host and port; change the host or the port');
     }
+    // The name first: a listener refused for its name must not keep its endpoint claimed.
     claimServiceBindingName('listener', scope, name);
+    scope.claimName('listener endpoint', endpoint);
     super(scope, id);
     this.name = name;
     this.routingKey = routingKey;

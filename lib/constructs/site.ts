@@ -148,9 +148,13 @@ export class Site extends Chart {
    * already taken. A set rather than a tree walk keeps large hubs linear.
    */
   public claimName(kind: string, name: string): boolean {
-    const key = `${kind}/${name}`;
-    if (this.claimedNames.has(key)) return false;
-    this.claimedNames.add(key);
+    if (this.isClaimed(kind, name)) return false;
+    this.claimedNames.add(`${kind}/${name}`);
     return true;
+  }
+
+  /** Whether a `kind` named `name` exists in this site (see {@link claimName}). */
+  public isClaimed(kind: string, name: string): boolean {
+    return this.claimedNames.has(`${kind}/${name}`);
   }
 }

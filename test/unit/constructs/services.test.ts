@@ -151,6 +151,13 @@ describe('Listener', () => {
       .toThrow('listener "second" on site "west" listens on backend:8080, where another listener of the site already listens');
   });
 
+  test('a listener refused for its name leaves its host and port free for the next one', () => {
+    const west = site();
+    listener({ name: 'a', routingKey: 'one', host: 'h1' }, west);
+    expect(() => listener({ name: 'a', routingKey: 'two', host: 'h2' }, west)).toThrow('already has a listener named "a"');
+    expect(listener({ name: 'b', routingKey: 'three', host: 'h2' }, west).host).toBe('h2');
+  });
+
   test('fails validation when the host is the name of another Service of the site, such as the grant server\'s', () => {
     const west = site({ linkAccess: LinkAccess.DEFAULT });
     const made = listener({ host: 'cdk8s-skupper-grant-server' }, west);
