@@ -90,5 +90,4 @@ process.stdout.write(JSON.stringify({
   totalMs: ms(t0, t3),
   baselineRssMb: baselineRssKb / 1024,
   maxRssMb,
-  heapUsedMb: process.memoryUsage().heapUsed / 1024 / 1024,
 }) + '\n');
