@@ -18,3 +18,9 @@ export function kubectl(cluster: HasKubeconfig, args: readonly string[], options
     env: { ...process.env, KUBECONFIG: options.kubeconfig ?? cluster.kubeconfig },
   });
 }
+
+/** `kubectl get <kind> <name> -n <namespace> -o json`, parsed; undefined when it does not exist. */
+export async function getJson(cluster: HasKubeconfig, namespace: string, kind: string, name: string): Promise<any | undefined> {
+  const out = await kubectl(cluster, ['get', kind, name, '-n', namespace, '-o', 'json', '--ignore-not-found']);
+  return out.trim() === '' ? undefined : JSON.parse(out);
+}

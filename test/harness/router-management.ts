@@ -10,7 +10,6 @@ export const ROUTER_ENTITY = {
   connection: 'io.skupper.router.connection',
   connector: 'io.skupper.router.connector',
   routerNode: 'io.skupper.router.router.node',
-  address: 'io.skupper.router.router.address',
   tcpListener: 'io.skupper.router.tcpListener',
   tcpConnector: 'io.skupper.router.tcpConnector',
 } as const;

@@ -7,7 +7,7 @@ import { waitFor } from './wait-for';
 
 /** Where the controller runs and keeps its own objects (the grant server's TLS Secret). */
 export const SKUPPER_NAMESPACE = 'skupper';
-export const SKUPPER_CONTROLLER_NAME = 'skupper-controller';
+const SKUPPER_CONTROLLER_NAME = 'skupper-controller';
 
 export interface SkupperControllerOptions {
   readonly binary: string;

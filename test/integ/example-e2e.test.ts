@@ -16,7 +16,7 @@ import { exampleClusters } from '../../apps/example';
 import { Cluster, SealedSecret, synthClusters } from '../../lib';
 import { CLEANUP, CliProcess, stopCli } from '../harness/cli-process';
 import { freePorts } from '../harness/free-ports';
-import { kubectl } from '../harness/kubectl';
+import { getJson, kubectl } from '../harness/kubectl';
 import { queryRouter, ROUTER_ENTITY, waitForInboundInterRouterConnection } from '../harness/router-management';
 import { runCommand } from '../harness/run-command';
 import { fetchSealingCertificate } from '../harness/sealed-secrets-controller';
@@ -72,11 +72,6 @@ afterAll(async () => {
   }
   if (work) fs.rmSync(work, { recursive: true, force: true });
 });
-
-async function getJson(cluster: typeof west, namespace: string, kind: string, name: string): Promise<any | undefined> {
-  const out = await kubectl(cluster, ['get', kind, name, '-n', namespace, '-o', 'json', '--ignore-not-found']);
-  return out.trim() === '' ? undefined : JSON.parse(out);
-}
 
 describe('the example applied as GitOps would apply it', () => {
   test.each(['west', 'east'] as const)('the sealed-secrets controller of %s unseals every SealedSecret into exactly what synth derived', async (name) => {

@@ -22,7 +22,7 @@ import { ApplicationNetwork, Cluster, GrantServer, LinkAccess, LinkedSitePair, S
 import { RunningCluster, startCluster, stopCluster } from '../harness/cluster';
 import { CLEANUP, CliProcess, stopCli } from '../harness/cli-process';
 import { freePorts } from '../harness/free-ports';
-import { kubectl } from '../harness/kubectl';
+import { getJson as getObject, kubectl } from '../harness/kubectl';
 import { claimRunDirectory } from '../harness/leftover-processes';
 import { CLUSTER_RUNS_DIR } from '../harness/paths';
 import { queryRouter, ROUTER_ENTITY } from '../harness/router-management';
@@ -148,9 +148,8 @@ async function secretExists(site: 'west' | Spoke, name: string): Promise<boolean
   return (await kubectl(clusterOf(site), ['get', 'secret', name, '-n', ns[site], '--ignore-not-found', '-o', 'name'])).trim() !== '';
 }
 
-async function getJson(site: 'west' | Spoke, kind: string, name: string): Promise<any | undefined> {
-  const out = await kubectl(clusterOf(site), ['get', kind, name, '-n', ns[site], '-o', 'json', '--ignore-not-found']);
-  return out.trim() === '' ? undefined : JSON.parse(out);
+function getJson(site: 'west' | Spoke, kind: string, name: string): Promise<any | undefined> {
+  return getObject(clusterOf(site), ns[site], kind, name);
 }
 
 /** The args of a synthesized Deployment. */

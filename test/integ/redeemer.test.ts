@@ -19,7 +19,7 @@ import { Cluster, LinkGrant, synthClusters } from '../../lib';
 import { CLEANUP, CLI, CliProcess, spawnCli, stopCli, waitForReadyz } from '../harness/cli-process';
 import { freePorts } from '../harness/free-ports';
 import { httpGet } from '../harness/http-get';
-import { kubectl } from '../harness/kubectl';
+import { getJson as getObject, kubectl } from '../harness/kubectl';
 import { REPO_ROOT } from '../harness/paths';
 import { fetchSealingCertificate } from '../harness/sealed-secrets-controller';
 import { kubeconfigForServiceAccount } from '../harness/service-account-kubeconfig';
@@ -216,9 +216,8 @@ async function secretData(cluster: typeof east, namespace: string, name: string)
   return Object.fromEntries(Object.entries(data).map(([key, value]) => [key, Buffer.from(value, 'base64')]));
 }
 
-async function getJson(kind: string, name: string): Promise<any | undefined> {
-  const out = await kubectl(east, ['get', kind, name, '-n', ns.east, '-o', 'json', '--ignore-not-found']);
-  return out.trim() === '' ? undefined : JSON.parse(out);
+function getJson(kind: string, name: string): Promise<any | undefined> {
+  return getObject(east, ns.east, kind, name);
 }
 
 const tokenStatus = async (): Promise<Record<string, any>> => (await getJson('linktoken', TOKEN))?.status ?? {};

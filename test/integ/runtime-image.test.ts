@@ -12,7 +12,7 @@ import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { kubectl } from '../harness/kubectl';
+import { getJson, kubectl } from '../harness/kubectl';
 import { REPO_ROOT } from '../harness/paths';
 import { runCommand } from '../harness/run-command';
 import { waitForLinkConfigured, waitForSkupperSite } from '../harness/skupper-site';
@@ -53,11 +53,6 @@ afterAll(async () => {
   }
   if (work) fs.rmSync(work, { recursive: true, force: true });
 });
-
-async function getJson(cluster: typeof west, namespace: string, kind: string, name: string): Promise<any | undefined> {
-  const out = await kubectl(cluster, ['get', kind, name, '-n', namespace, '-o', 'json', '--ignore-not-found']);
-  return out.trim() === '' ? undefined : JSON.parse(out);
-}
 
 /** The host PID of a running container's first process. */
 async function containerPid(container: WorkloadProcess): Promise<number> {

@@ -30,7 +30,7 @@ import {
 import { runStatusCommand } from '../../lib/cli/status-command';
 import { CLEANUP, CliProcess, stopCli } from '../harness/cli-process';
 import { freePorts } from '../harness/free-ports';
-import { kubectl } from '../harness/kubectl';
+import { getJson as getObject, kubectl } from '../harness/kubectl';
 import { queryRouter, ROUTER_ENTITY } from '../harness/router-management';
 import { fetchSealingCertificate } from '../harness/sealed-secrets-controller';
 import { routerConfig, routerEntity, SiteRouter, startSiteRouter } from '../harness/site-router';
@@ -68,9 +68,8 @@ function synthesized(dir: string, site: SiteName, kind: string, name: string): a
   return found;
 }
 
-async function getJson(site: SiteName, resource: string, name: string): Promise<any | undefined> {
-  const out = await kubectl(clusterOf(site), ['get', resource, name, '-n', ns[site], '-o', 'json', '--ignore-not-found']);
-  return out.trim() === '' ? undefined : JSON.parse(out);
+function getJson(site: SiteName, resource: string, name: string): Promise<any | undefined> {
+  return getObject(clusterOf(site), ns[site], resource, name);
 }
 
 beforeAll(async () => {

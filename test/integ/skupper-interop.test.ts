@@ -14,7 +14,7 @@ import { exampleClusters } from '../../apps/example';
 import { synthClusters } from '../../lib';
 import { CLEANUP, CLI, CliProcess, spawnCli, stopCli, waitForReadyz } from '../harness/cli-process';
 import { freePorts } from '../harness/free-ports';
-import { kubectl } from '../harness/kubectl';
+import { getJson, kubectl } from '../harness/kubectl';
 import { REPO_ROOT } from '../harness/paths';
 import { waitForInboundInterRouterConnection } from '../harness/router-management';
 import { runCommand } from '../harness/run-command';
@@ -51,11 +51,6 @@ afterAll(async () => {
   }
   if (work) fs.rmSync(work, { recursive: true, force: true });
 });
-
-async function getJson(cluster: TestCluster, namespace: string, kind: string, name: string): Promise<any | undefined> {
-  const out = await kubectl(cluster, ['get', kind, name, '-n', namespace, '-o', 'json', '--ignore-not-found']);
-  return out.trim() === '' ? undefined : JSON.parse(out);
-}
 
 async function createSite(cluster: TestCluster, namespace: string, name: string, linkAccess?: string): Promise<void> {
   await kubectl(cluster, ['create', 'namespace', namespace]);

@@ -15,7 +15,7 @@ import type { TestCluster } from '../harness/test-cluster';
 import { readObjects, TEST_KEY_CACHE, TEST_MASTER_SECRET } from './example-synth';
 
 /** podman with the project's own storage and configuration (tools/image/podman.sh). */
-export const PODMAN = ['bash', path.join(REPO_ROOT, 'tools', 'image', 'podman.sh')] as const;
+const PODMAN = ['bash', path.join(REPO_ROOT, 'tools', 'image', 'podman.sh')] as const;
 
 /** Runs `podman ARGS` to completion and returns its stdout. */
 export function podman(args: readonly string[]): Promise<string> {

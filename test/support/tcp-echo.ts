@@ -23,7 +23,7 @@ export async function startEchoServer(): Promise<EchoServer> {
  * Skupper listener whose address has no consumer yet accepts and closes at once: that resolves
  * to an empty buffer, which callers wait past.
  */
-export function echoRoundTrip(port: number, payload: Buffer): Promise<Buffer> {
+function echoRoundTrip(port: number, payload: Buffer): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const socket = net.connect({ host: '127.0.0.1', port });
     const received: Buffer[] = [];

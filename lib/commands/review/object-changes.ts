@@ -31,7 +31,7 @@ export function objectChanges(before: ReadonlyMap<string, OutputObject>, after: 
 }
 
 /** The leaf paths (`spec.encryptedData.code`) where two values differ; arrays are leaves. */
-export function changedPaths(before: unknown, after: unknown, prefix = ''): string[] {
+function changedPaths(before: unknown, after: unknown, prefix = ''): string[] {
   if (isPlainObject(before) && isPlainObject(after)) {
     const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
     return keys.flatMap((key) => changedPaths(before[key], after[key], prefix ? `${prefix}.${key}` : key));
