@@ -23,9 +23,14 @@ export interface CliProcess {
 
 /** Runs `node bin/cdk8s-skupper.js ARGS`, logging to `<logsDir>/<name>.log`. */
 export function spawnCli(logsDir: string, name: string, args: readonly string[]): CliProcess {
+  return spawnLogged(logsDir, name, process.execPath, [CLI, ...args]);
+}
+
+/** Spawns `command args` in the repository, output to `<logsDir>/<name>.log`. */
+export function spawnLogged(logsDir: string, name: string, command: string, args: readonly string[]): CliProcess {
   const log = path.join(logsDir, `${name}.log`);
   const logFd = fs.openSync(log, 'a');
-  const child = spawn(process.execPath, [CLI, ...args], { cwd: REPO_ROOT, stdio: ['ignore', logFd, logFd] });
+  const child = spawn(command, args, { cwd: REPO_ROOT, stdio: ['ignore', logFd, logFd] });
   fs.closeSync(logFd);
   const exited = new Promise<CliExit>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
   return { name, child, log, exited };

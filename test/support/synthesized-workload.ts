@@ -1,10 +1,9 @@
-import { spawn } from 'child_process';
 import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import { exampleClusters } from '../../apps/example';
 import { synthClusters } from '../../lib';
-import { CLEANUP, CliExit, CliProcess, spawnCli, stopCli, waitForReadyz } from '../harness/cli-process';
+import { CLEANUP, CliExit, CliProcess, spawnCli, spawnLogged, stopCli, waitForReadyz } from '../harness/cli-process';
 import { freePorts } from '../harness/free-ports';
 import { kubectl } from '../harness/kubectl';
 import { REPO_ROOT } from '../harness/paths';
@@ -117,16 +116,6 @@ function spawnContainer(cluster: TestCluster, name: string, image: string, secre
     '--volume', `${secrets}:${SERVICE_ACCOUNT_DIR}:ro`,
     '--env', `KUBERNETES_SERVICE_HOST=${server.hostname}`, '--env', `KUBERNETES_SERVICE_PORT=${server.port}`,
     image, ...args]), container };
-}
-
-/** Spawns `command args`, output to `<logsDir>/<name>.log`. */
-function spawnLogged(logsDir: string, name: string, command: string, args: readonly string[]): CliProcess {
-  const log = path.join(logsDir, `${name}.log`);
-  const logFd = fs.openSync(log, 'a');
-  const child = spawn(command, args, { cwd: REPO_ROOT, stdio: ['ignore', logFd, logFd] });
-  fs.closeSync(logFd);
-  const exited = new Promise<CliExit>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
-  return { name, child, log, exited };
 }
 
 /**
