@@ -4,7 +4,7 @@ import * as skupper from '../../imports/skupper-skupper.io';
 import { isDnsName, isIpAddress } from '../pki/host';
 import { validateLabelSelector } from '../validation/label-selector';
 import { PART_OF_LABELS } from './labels';
-import { claimServiceBindingName, validateServiceBinding } from './service-binding';
+import { ServiceBinding, validateServiceBinding } from './service-binding';
 import { ServiceBindingProps } from './service-binding-props';
 import { Site } from './site';
 
@@ -64,23 +64,9 @@ export class Connector extends Construct {
   public readonly apiObject: ApiObject;
 
   public constructor(scope: Site, id: string, props: ConnectorProps) {
-    const { routingKey, name, port, what } = validateServiceBinding('connector', scope, props);
-    if ((props.selector === undefined) === (props.host === undefined)) {
-      throw new Error(`${what} sets ${props.selector === undefined ? 'neither selector nor host' : 'both selector and host'}: ` +
-        'set exactly one: selector picks the workload\'s pods, host names a server');
-    }
-    if (props.selector !== undefined) {
-      validateLabelSelector(`selector of ${what}`, props.selector);
-    } else if (!isDnsName(props.host!) && !isIpAddress(props.host!)) {
-      throw new Error(`invalid host "${props.host}" of ${what}: must be a DNS name (RFC 1123, lower case, e.g. backend or ` +
-        'db.example.com) or an IP address');
-    }
-    if (props.tlsCredentials === undefined && (props.useClientCert !== undefined || props.verifyHostname !== undefined)) {
-      throw new Error(`${what} sets ${props.useClientCert !== undefined ? 'useClientCert' : 'verifyHostname'} but no tlsCredentials: ` +
-        'both only apply to TLS to the workload; set tlsCredentials to the Secret with its CA');
-    }
-    claimServiceBindingName('connector', scope, name);
+    const { routingKey, name, port } = validateConnector(scope, props);
     super(scope, id);
+    scope.claimName('connector', name);
     this.name = name;
     this.routingKey = routingKey;
     this.port = port;
@@ -99,4 +85,28 @@ export class Connector extends Construct {
       },
     });
   }
+}
+
+/**
+ * Everything a {@link Connector} checks before it is made, claiming nothing, so that a caller
+ * making several (ApplicationNetwork.expose) can check them all before making the first.
+ */
+export function validateConnector(scope: Site, props: ConnectorProps): ServiceBinding {
+  const binding = validateServiceBinding('connector', scope, props);
+  const { what } = binding;
+  if ((props.selector === undefined) === (props.host === undefined)) {
+    throw new Error(`${what} sets ${props.selector === undefined ? 'neither selector nor host' : 'both selector and host'}: ` +
+      'set exactly one: selector picks the workload\'s pods, host names a server');
+  }
+  if (props.selector !== undefined) {
+    validateLabelSelector(`selector of ${what}`, props.selector);
+  } else if (!isDnsName(props.host!) && !isIpAddress(props.host!)) {
+    throw new Error(`invalid host "${props.host}" of ${what}: must be a DNS name (RFC 1123, lower case, e.g. backend or ` +
+      'db.example.com) or an IP address');
+  }
+  if (props.tlsCredentials === undefined && (props.useClientCert !== undefined || props.verifyHostname !== undefined)) {
+    throw new Error(`${what} sets ${props.useClientCert !== undefined ? 'useClientCert' : 'verifyHostname'} but no tlsCredentials: ` +
+      'both only apply to TLS to the workload; set tlsCredentials to the Secret with its CA');
+  }
+  return binding;
 }

@@ -3,7 +3,7 @@ import { Construct } from 'constructs';
 import * as skupper from '../../imports/skupper-skupper.io';
 import { validateDns1035Label } from '../validation/kubernetes-names';
 import { PART_OF_LABELS } from './labels';
-import { claimServiceBindingName, validateServiceBinding } from './service-binding';
+import { ServiceBinding, validateServiceBinding } from './service-binding';
 import { ServiceBindingProps } from './service-binding-props';
 import { Site } from './site';
 
@@ -54,22 +54,10 @@ export class Listener extends Construct {
   public readonly apiObject: ApiObject;
 
   public constructor(scope: Site, id: string, props: ListenerProps) {
-    const { routingKey, name, port, what } = validateServiceBinding('listener', scope, props);
-    const host = validateDns1035Label(`host of ${what} (the name of the Service Skupper makes for it)`, props.host ?? routingKey);
-    if (SKUPPER_SERVICE_NAMES.includes(host)) {
-      throw new Error(`host "${host}" of ${what} is the name of a Service the Skupper controller makes for the site ` +
-        `(${SKUPPER_SERVICE_NAMES.join(', ')}): pick another host`);
-    }
-    // Skupper's controller refuses a second Listener on a host and port it already serves.
-    const endpoint = `${host}:${port}`;
-    if (scope.isClaimed('listener endpoint', endpoint)) {
-      throw new Error(`${what} listens on ${endpoint}, where another listener of the site already listens: ` +
-        'Skupper allows one listener per host and port; change the host or the port');
-    }
-    // The name first: a listener refused for its name must not keep its endpoint claimed.
-    claimServiceBindingName('listener', scope, name);
-    scope.claimName('listener endpoint', endpoint);
+    const { routingKey, name, port, host } = validateListener(scope, props);
     super(scope, id);
+    scope.claimName('listener', name);
+    scope.claimName('listener endpoint', `${host}:${port}`);
     this.name = name;
     this.routingKey = routingKey;
     this.host = host;
@@ -90,4 +78,31 @@ export class Listener extends Construct {
       `"${clash.node.path}" of the site: the Skupper controller makes a Service named after the host and refuses to take over ` +
       'an existing one; pick another host'] : [];
   }
+}
+
+/** A Listener's checked identity: the shared parts and the host. */
+export interface ListenerBinding extends ServiceBinding {
+  readonly host: string;
+}
+
+/**
+ * Everything a {@link Listener} checks before it is made (except the Service clash, checked at
+ * synth when the site is complete), claiming nothing, so that a caller making several
+ * (ApplicationNetwork.expose) can check them all before making the first.
+ */
+export function validateListener(scope: Site, props: ListenerProps): ListenerBinding {
+  const binding = validateServiceBinding('listener', scope, props);
+  const { what, port } = binding;
+  const host = validateDns1035Label(`host of ${what} (the name of the Service Skupper makes for it)`, props.host ?? binding.routingKey);
+  if (SKUPPER_SERVICE_NAMES.includes(host)) {
+    throw new Error(`host "${host}" of ${what} is the name of a Service the Skupper controller makes for the site ` +
+      `(${SKUPPER_SERVICE_NAMES.join(', ')}): pick another host`);
+  }
+  // Skupper's controller refuses a second Listener on a host and port it already serves.
+  const endpoint = `${host}:${port}`;
+  if (scope.isClaimed('listener endpoint', endpoint)) {
+    throw new Error(`${what} listens on ${endpoint}, where another listener of the site already listens: ` +
+      'Skupper allows one listener per host and port; change the host or the port');
+  }
+  return { ...binding, host };
 }

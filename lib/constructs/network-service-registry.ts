@@ -1,8 +1,8 @@
 import { validateDns1035Label, validateDnsSubdomain } from '../validation/kubernetes-names';
 import { validatePort } from '../validation/port';
 import { validateRoutingKey } from '../validation/routing-key';
-import { Connector } from './connector';
-import { Listener } from './listener';
+import { Connector, ConnectorProps, validateConnector } from './connector';
+import { Listener, ListenerProps, validateListener } from './listener';
 import { NetworkService, NetworkServiceOptions } from './network-service';
 import { Site } from './site';
 
@@ -27,8 +27,6 @@ export interface ServiceEnds {
  */
 export class NetworkServiceRegistry {
   private readonly services: NetworkService[] = [];
-  /** Per consuming site: listener host -> the service whose Listener has it. */
-  private readonly listenerHosts = new Map<Site, Map<string, string>>();
 
   /** The services, in the order they were exposed. */
   public get all(): NetworkService[] {
@@ -61,14 +59,17 @@ export class NetworkServiceRegistry {
         throw new Error(`site "${consumer.key}" consumes ${what}, but no chain of links connects it to "${unlinked.key}", which exposes it: ` +
           'declare the links (link, hubAndSpokes, fullMesh) before expose, or drop the site from to');
       }
-      const holder = this.listenerHosts.get(consumer.site)?.get(listenerHost);
+      const holder = this.services.find(service => service.listenerHost === listenerHost && service.consuming.includes(consumer.site));
       if (holder !== undefined) {
-        throw new Error(`listener host "${listenerHost}" is taken twice on site "${consumer.key}": by service "${holder}" and by ${what}: ` +
+        throw new Error(`listener host "${listenerHost}" is taken twice on site "${consumer.key}": by service "${holder.name}" and by ${what}: ` +
           'set listenerHost on one of them');
       }
     }
 
-    const connectors = ends.exposing.map(({ site }) => new Connector(site, `Service:${name}`, {
+    // Every Connector and Listener is checked before the first is made: a refused one must not
+    // leave the others of the service in the sites' charts.
+    const id = `Service:${name}`;
+    const connectorProps: ConnectorProps = {
       name,
       routingKey,
       port,
@@ -78,19 +79,24 @@ export class NetworkServiceRegistry {
       useClientCert: options.useClientCert,
       verifyHostname: options.verifyHostname,
       type: options.type,
-    }));
-    const listeners = ends.consuming.map(({ site }) => new Listener(site, `Service:${name}`, {
+    };
+    const listenerProps: ListenerProps = {
       name,
       routingKey,
       port,
       host: listenerHost,
       tlsCredentials: options.listenerTlsCredentials,
       type: options.type,
-    }));
-    for (const { site } of ends.consuming) {
-      const hosts = this.listenerHosts.get(site) ?? new Map<string, string>();
-      this.listenerHosts.set(site, hosts.set(listenerHost, name));
+    };
+    for (const end of [...ends.exposing, ...ends.consuming]) {
+      if (end.site.node.tryFindChild(id) !== undefined) {
+        throw new Error(`site "${end.key}" already has a construct with id "${id}", which ${what} would use: rename that construct`);
+      }
     }
+    ends.exposing.forEach(({ site }) => validateConnector(site, connectorProps));
+    ends.consuming.forEach(({ site }) => validateListener(site, listenerProps));
+    const connectors = ends.exposing.map(({ site }) => new Connector(site, id, connectorProps));
+    const listeners = ends.consuming.map(({ site }) => new Listener(site, id, listenerProps));
     const service: NetworkService = {
       name,
       routingKey,

@@ -16,21 +16,18 @@ export interface ServiceBinding {
 
 /**
  * Checks what Connectors and Listeners share: the routing key, the name (the routing key by
- * default), the port, the TLS Secret's name and the type.
+ * default, and free on the site: Skupper keeps one Connector or Listener of a name per
+ * namespace), the port, the TLS Secret's name and the type. Claims nothing.
  */
 export function validateServiceBinding(kind: 'connector' | 'listener', site: Site, props: ServiceBindingProps): ServiceBinding {
   const routingKey = validateRoutingKey(`routing key of a ${kind}`, props.routingKey);
   const name = validateDnsSubdomain(`name of ${kind} with routing key "${routingKey}"`, props.name ?? routingKey);
+  if (site.isClaimed(kind, name)) {
+    throw new Error(`site "${site.name}" already has a ${kind} named "${name}": ${kind} names must be unique per site`);
+  }
   const what = `${kind} "${name}" on site "${site.name}"`;
   const port = validatePort(`port of ${what}`, props.port);
   if (props.tlsCredentials !== undefined) validateDnsSubdomain(`tlsCredentials (Secret name) of ${what}`, props.tlsCredentials);
   if (props.type !== undefined) validateConnectionType(what, props.type);
   return { routingKey, name, port, what };
-}
-
-/** Claims the name on the site: Skupper keeps one Connector (or Listener) of a name per namespace. */
-export function claimServiceBindingName(kind: 'connector' | 'listener', site: Site, name: string): void {
-  if (!site.claimName(kind, name)) {
-    throw new Error(`site "${site.name}" already has a ${kind} named "${name}": ${kind} names must be unique per site`);
-  }
 }

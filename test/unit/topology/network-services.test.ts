@@ -168,6 +168,30 @@ describe('expose fails at once', () => {
     expect(() => network.expose('backend', { ...BACKEND, host: 'backend' })).toThrow('connector "backend" on site "west" sets both selector and host');
   });
 
+  test('with nothing made on any site when one of its Listeners is refused', () => {
+    const { network } = hubAndSpokes();
+    // north already listens on backend:8080 through a Listener of its own: the service's Listener
+    // there is refused, and west's Connector and east's Listener must not stay behind.
+    new Listener(network.site('north'), 'Own', { name: 'own', routingKey: 'own', host: 'backend', port: 8080 });
+    expect(() => network.expose('backend', BACKEND)).toThrow('listener "backend" on site "north" listens on backend:8080, ' +
+      'where another listener of the site already listens');
+    expect(services(network.site('west'))).toEqual({});
+    expect(services(network.site('east'))).toEqual({});
+    expect(network.services).toEqual([]);
+    // Nothing was claimed either: the service can be exposed once north no longer collides.
+    network.expose('backend', { ...BACKEND, to: ['east'] });
+    expect(Object.keys(services(network.site('east')))).toEqual(['Listener east/backend']);
+  });
+
+  test('with nothing made when a site already has a construct of the service\'s id', () => {
+    const { network } = hubAndSpokes();
+    new Listener(network.site('north'), 'Service:backend', { name: 'mine', routingKey: 'mine', port: 80 });
+    expect(() => network.expose('backend', BACKEND)).toThrow('site "north/north" already has a construct with id "Service:backend", ' +
+      'which service "backend" would use: rename that construct');
+    expect(services(network.site('west'))).toEqual({});
+    expect(services(network.site('east'))).toEqual({});
+  });
+
   test('after the network is built', () => {
     // A network of one unlinked site builds without a grant server, so no key is derived.
     const network = new ApplicationNetwork();
