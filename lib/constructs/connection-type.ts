@@ -1,3 +1,5 @@
+import { validateOneOf } from '../validation/one-of';
+
 /**
  * What a Skupper Listener or Connector carries (Skupper's `spec.type`). Skupper 2.2 routes TCP
  * only; the enum leaves room for what later versions add.
@@ -9,8 +11,5 @@ export enum ConnectionType {
 
 /** Checks `type` against the enum, naming `what` (e.g. `connector "backend"`) in the error. */
 export function validateConnectionType(what: string, type: ConnectionType): ConnectionType {
-  if (!Object.values(ConnectionType).includes(type)) {
-    throw new Error(`invalid type "${type}" of ${what}: must be one of ${Object.values(ConnectionType).join(', ')}`);
-  }
-  return type;
+  return validateOneOf('type', type, ConnectionType, what);
 }

@@ -1,6 +1,7 @@
 import { DEFAULT_GRANT_SERVER_PORT } from '../api/defaults';
 import { classifyHost } from '../pki/host';
 import { validatePort } from '../validation/port';
+import { validateOneOf } from '../validation/one-of';
 
 /** How the grant server is reached from other clusters. */
 export enum GrantServerExposure {
@@ -57,10 +58,7 @@ const ROUTED_URL_PORT = 443;
  */
 export function resolveGrantServerEndpoint(settings: GrantServerExposureSettings, names: GrantServerSettingNames): GrantServerEndpoint {
   const hostKind = classifyHost(settings.host);
-  const exposure = settings.exposure ?? GrantServerExposure.LOAD_BALANCER;
-  if (!Object.values(GrantServerExposure).includes(exposure)) {
-    throw new Error(`invalid ${names.exposure} "${exposure}" of ${names.site}: must be one of ${Object.values(GrantServerExposure).join(', ')}`);
-  }
+  const exposure = validateOneOf(names.exposure, settings.exposure ?? GrantServerExposure.LOAD_BALANCER, GrantServerExposure, names.site);
   const port = validatePort(`${names.port} of ${names.site}`, settings.port ?? DEFAULT_GRANT_SERVER_PORT);
   const routed = exposure === GrantServerExposure.INGRESS_NGINX || exposure === GrantServerExposure.ROUTE;
   if (routed && hostKind === 'ip') {

@@ -1,4 +1,5 @@
 import { isRsaKeyPairCached } from '../pki/deterministic-rsa';
+import { validateOneOf } from '../validation/one-of';
 
 /** The key type of a grant server's CA and TLS key. */
 export enum GrantServerKeyAlgorithm {
@@ -27,10 +28,7 @@ export enum GrantServerKeyAlgorithm {
 export function resolveKeyAlgorithm(given: GrantServerKeyAlgorithm | undefined, site: string, rsaCaSeed: Buffer,
   keyCacheDir: string): GrantServerKeyAlgorithm {
   if (given !== undefined) {
-    if (!Object.values(GrantServerKeyAlgorithm).includes(given)) {
-      throw new Error(`invalid grant server key algorithm "${given}": must be one of ${Object.values(GrantServerKeyAlgorithm).join(', ')}`);
-    }
-    return given;
+    return validateOneOf('grant server key algorithm', given, GrantServerKeyAlgorithm);
   }
   if (isRsaKeyPairCached(rsaCaSeed, keyCacheDir)) {
     throw new Error(`the grant server of site "${site}" has RSA keys from an earlier synth (cached in ${keyCacheDir}), and the ` +

@@ -5,6 +5,7 @@ import { validateDnsLabel } from '../validation/kubernetes-names';
 import { nameChartFolder } from './chart-folder';
 import type { Cluster } from './cluster';
 import { PART_OF_LABELS } from './labels';
+import { validateOneOf } from '../validation/one-of';
 
 /**
  * How a Site accepts incoming links (Skupper's `spec.linkAccess`): the access type of the
@@ -101,12 +102,7 @@ export class Site extends Chart {
   public constructor(scope: Cluster, id: string, props: SiteProps = {}) {
     const name = validateDnsLabel('site name', props.name ?? id);
     const namespace = validateDnsLabel(`namespace of site "${name}"`, props.namespace ?? name);
-    const linkAccess = props.linkAccess ?? LinkAccess.NONE;
-    // A Set: the deprecated aliases repeat values.
-    const allowed = [...new Set(Object.values(LinkAccess))];
-    if (!allowed.includes(linkAccess)) {
-      throw new Error(`invalid linkAccess "${linkAccess}" of site "${name}": must be one of ${allowed.join(', ')}`);
-    }
+    const linkAccess = validateOneOf('linkAccess', props.linkAccess ?? LinkAccess.NONE, LinkAccess, `site "${name}"`);
     if (props.edge && props.ha) {
       throw new Error(`site "${name}": an edge site cannot have ha enabled (Skupper refuses it)`);
     }

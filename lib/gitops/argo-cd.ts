@@ -4,6 +4,7 @@ import { validateDnsLabel, validateDnsSubdomain } from '../validation/kubernetes
 import { ClusterFolder, GitOpsFile, IGitOpsTool } from './gitops-tool';
 import { gitOpsLabels, kustomizationFile, objectFile } from './manifest-file';
 import { repoPath, validateRepoPathPrefix } from './repo-path';
+import { validateOneOf } from '../validation/one-of';
 
 /** How the Argo CD objects are laid out. */
 export enum ArgoCdLayout {
@@ -124,10 +125,7 @@ export class ArgoCd implements IGitOpsTool {
     this.namespace = validateDnsLabel('Argo CD namespace', props.namespace ?? 'argocd');
     this.project = validateDnsSubdomain('Argo CD project', props.project ?? 'default');
     this.namePrefix = props.namePrefix ?? 'skupper-';
-    this.layout = props.layout ?? ArgoCdLayout.APPLICATIONS;
-    if (!Object.values(ArgoCdLayout).includes(this.layout)) {
-      throw new Error(`invalid Argo CD layout "${this.layout}": must be one of ${Object.values(ArgoCdLayout).join(', ')}`);
-    }
+    this.layout = validateOneOf('Argo CD layout', props.layout ?? ArgoCdLayout.APPLICATIONS, ArgoCdLayout);
     this.applicationSetName = validateDnsSubdomain('Argo CD applicationSetName', props.applicationSetName ?? 'skupper');
     this.automatedSync = props.automatedSync ?? true;
     this.destinations = props.destinations ?? {};

@@ -1,4 +1,5 @@
 import { isDnsSubdomain } from './kubernetes-names';
+import { MAX_LABEL_VALUE_LENGTH } from './label-value';
 
 // The syntax of Kubernetes label selectors as `labels.Parse` (apimachinery) reads them, which is
 // what the Skupper controller does with a Connector's selector. Checked at synth time because a
@@ -79,13 +80,13 @@ function keyProblem(key: string): string | undefined {
   if (slash >= 0 && !isDnsSubdomain(key.slice(0, slash))) {
     return `has label key "${key}" whose prefix is not a DNS-1123 subdomain`;
   }
-  if (name.length > 63 || !NAME.test(name)) {
-    return `has label key "${key}": a key's name has at most 63 letters, digits, '-', '_' and '.', starting and ending with a letter or digit`;
+  if (name.length > MAX_LABEL_VALUE_LENGTH || !NAME.test(name)) {
+    return `has label key "${key}": a key's name has at most ${MAX_LABEL_VALUE_LENGTH} letters, digits, '-', '_' and '.', starting and ending with a letter or digit`;
   }
   return undefined;
 }
 
 function valueProblem(value: string): string | undefined {
-  if (value === '' || (value.length <= 63 && NAME.test(value))) return undefined;
-  return `has label value "${value}": a value has at most 63 letters, digits, '-', '_' and '.', starting and ending with a letter or digit`;
+  if (value === '' || (value.length <= MAX_LABEL_VALUE_LENGTH && NAME.test(value))) return undefined;
+  return `has label value "${value}": a value has at most ${MAX_LABEL_VALUE_LENGTH} letters, digits, '-', '_' and '.', starting and ending with a letter or digit`;
 }
