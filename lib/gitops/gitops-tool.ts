@@ -4,8 +4,7 @@ import type { ISynthesizableCluster } from '../synth/synthesizable-cluster';
 // Declared with synthesis, which renders it; exported here too, where GitOps tools were always given it.
 export type { ClusterFolder };
 
-/** Name of the folder, next to the cluster folders, that GitOps objects are written to. */
-export const GITOPS_FOLDER = '_gitops';
+export { GITOPS_FOLDER } from '../api/output-layout';
 
 /** One file a GitOps tool writes. */
 export interface GitOpsFile {

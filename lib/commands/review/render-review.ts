@@ -1,3 +1,4 @@
+import { GITOPS_FOLDER } from '../../api/output-layout';
 import { Impact, ReviewFinding } from './review-finding';
 import { ReviewReport } from './review-outputs';
 
@@ -43,7 +44,7 @@ function summaryLine(report: ReviewReport): string {
 function groupByScope(findings: readonly ReviewFinding[]): Map<string, ReviewFinding[]> {
   const groups = new Map<string, ReviewFinding[]>();
   for (const finding of findings) {
-    const scope = finding.cluster === '_gitops' ? 'GitOps objects' : `cluster ${finding.cluster}${finding.namespace ? `, site namespace ${finding.namespace}` : ''}`;
+    const scope = finding.cluster === GITOPS_FOLDER ? 'GitOps objects' : `cluster ${finding.cluster}${finding.namespace ? `, site namespace ${finding.namespace}` : ''}`;
     groups.set(scope, [...(groups.get(scope) ?? []), finding]);
   }
   return groups;

@@ -1,3 +1,4 @@
+import { GITOPS_FOLDER } from '../../../api/output-layout';
 import { ReviewContext } from '../review-context';
 import { Impact, ReviewFinding } from '../review-finding';
 
@@ -11,7 +12,7 @@ export function explainClusters(context: ReviewContext): ReviewFinding[] {
   const findings: ReviewFinding[] = [];
   for (const [cluster, added] of [...[...after].filter((c) => !before.has(c)).map((c) => [c, true] as const),
     ...[...before].filter((c) => !after.has(c)).map((c) => [c, false] as const)]) {
-    if (cluster === '_gitops') {
+    if (cluster === GITOPS_FOLDER) {
       continue;
     }
     const rest = context.changes.filter((change) => (change.after ?? change.before)!.cluster === cluster && context.unexplainedPaths(change).length > 0);

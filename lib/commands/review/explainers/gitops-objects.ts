@@ -1,10 +1,11 @@
+import { GITOPS_FOLDER } from '../../../api/output-layout';
 import { describeObject } from '../output-objects';
 import { ReviewContext } from '../review-context';
 import { Impact, ReviewFinding } from '../review-finding';
 
 /** The GitOps tools' own objects (`_gitops/`): Argo CD Applications, Flux Kustomizations and sources. */
 export function explainGitOpsObjects(context: ReviewContext): ReviewFinding[] {
-  return context.changes.filter((change) => (change.after ?? change.before)!.cluster === '_gitops' && context.unexplainedPaths(change).length > 0)
+  return context.changes.filter((change) => (change.after ?? change.before)!.cluster === GITOPS_FOLDER && context.unexplainedPaths(change).length > 0)
     .map((change) => {
       context.explain(change);
       const object = (change.after ?? change.before)!;
