@@ -3,7 +3,7 @@ import type { CliIo } from './cli-io';
 import { CONTROLLER_NAME_FLAG, CONTROLLER_NAMESPACE_FLAG, KUBECONFIG_FLAG } from './common-flags';
 import { FlagTable, parseFlags, usageText } from './flags';
 import { contextsFromFlags } from './kube-contexts';
-import { dnsLabelFlag, UsageError } from './usage-error';
+import { dnsLabelFlag } from './usage-error';
 
 const FLAGS = {
   'kubeconfig': KUBECONFIG_FLAG,
@@ -26,17 +26,13 @@ export const FETCH_CERT_USAGE = usageText('fetch-cert', FLAGS, [
 
 /**
  * `cdk8s-skupper fetch-cert ...`: `args` are the arguments after "fetch-cert". Resolves 0 when
- * the certificate was printed or written, 2 for bad arguments; rejects (exit code 1) with a
- * message saying what to try when it cannot be fetched or is not a usable certificate.
+ * the certificate was printed or written; rejects with a UsageError for bad arguments (exit code 2),
+ * and with a message saying what to try when it cannot be fetched or is not a usable certificate
+ * (exit code 1).
  */
 export async function runFetchCertCommand(args: string[], io: Pick<CliIo, 'stdout' | 'stderr'>): Promise<number> {
-  let options: FetchCertOptions | 'help';
-  try {
-    options = parseFetchCertArgs(args);
-  } catch (error) {
-    io.stderr(`cdk8s-skupper fetch-cert: ${(error as Error).message}\n`);
-    return error instanceof UsageError ? 2 : 1;
-  }
+  // A UsageError (exit 2) or any other error (exit 1) is printed by main, as for every command.
+  const options = parseFetchCertArgs(args);
   if (options === 'help') {
     io.stdout(FETCH_CERT_USAGE + '\n');
     return 0;
