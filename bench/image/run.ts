@@ -77,7 +77,7 @@ async function main(): Promise<void> {
     for (const [label, options] of modes) {
       const suffix = crypto.randomBytes(3).toString('hex');
       const namespaces = { west: `bench-west-${suffix}`, east: `bench-east-${suffix}` };
-      const outdir = await applyExample(clusters, path.join(work, suffix), namespaces);
+      const { outdir } = await applyExample(clusters, path.join(work, suffix), namespaces);
       await waitForSkupperSite(clusters.west, namespaces.west, work, { linkAccess: true });
       await waitForSkupperSite(clusters.east, namespaces.east, work, { linkAccess: false });
       const [grantServer, redeemer] = await runGrantServerAndRedeemer(

@@ -12,20 +12,17 @@ import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { exampleClusters } from '../../apps/example';
-import { Cluster, SealedSecret, synthClusters } from '../../lib';
+import { Cluster, SealedSecret } from '../../lib';
 import { CLEANUP, CliProcess, stopCli } from '../harness/cli-process';
-import { freePorts } from '../harness/free-ports';
 import { getJson, kubectl } from '../harness/kubectl';
 import { queryRouter, ROUTER_ENTITY, waitForInboundInterRouterConnection } from '../harness/router-management';
 import { runCommand } from '../harness/run-command';
-import { fetchSealingCertificate } from '../harness/sealed-secrets-controller';
 import { routerConfig, routerEntity, SiteRouter, startSiteRouter } from '../harness/site-router';
 import { SkupperSite, waitForLinkConfigured, waitForSkupperSite } from '../harness/skupper-site';
 import { testClusters } from '../harness/test-clusters';
 import { waitFor } from '../harness/wait-for';
-import { readObjects, TEST_KEY_CACHE, TEST_MASTER_SECRET } from '../support/example-synth';
-import { runGrantServerAndRedeemer } from '../support/synthesized-workload';
+import { readObjects } from '../support/example-synth';
+import { applyExample, runGrantServerAndRedeemer } from '../support/synthesized-workload';
 import { EchoServer, startEchoServer, waitForEchoRoundTrip } from '../support/tcp-echo';
 
 const { west, east } = testClusters();
@@ -47,20 +44,7 @@ let echoServer: EchoServer | undefined;
 
 beforeAll(async () => {
   work = fs.mkdtempSync(path.join(os.tmpdir(), 'cdk8s-skupper-e2e-'));
-  const certificateDir = path.join(work, 'certs');
-  fs.mkdirSync(certificateDir);
-  for (const name of ['west', 'east'] as const) {
-    fs.writeFileSync(path.join(certificateDir, `${name}.pem`), await fetchSealingCertificate(testClusters()[name]));
-  }
-  [grantPort] = await freePorts(1);
-  outdir = path.join(work, 'dist');
-  synthesized = exampleClusters({
-    certificateDir, outdir, namespaces, masterSecret: TEST_MASTER_SECRET, keyCacheDir: TEST_KEY_CACHE,
-    grantServerHost: '127.0.0.1', grantServerPort: grantPort,
-  });
-  synthClusters(synthesized);
-  await kubectl(west, ['apply', '-k', path.join(outdir, 'west')]);
-  await kubectl(east, ['apply', '-k', path.join(outdir, 'east')]);
+  ({ outdir, clusters: synthesized, grantServerPort: grantPort } = await applyExample({ west, east }, work, namespaces));
 });
 
 afterAll(async () => {

@@ -43,7 +43,7 @@ beforeAll(async () => {
   const leftovers = (await podman(['ps', '--all', '--quiet', '--filter', `name=^${CONTAINER_PREFIX}`])).split('\n').filter(Boolean);
   if (leftovers.length > 0) await podman(['rm', '--force', ...leftovers]);
   work = fs.mkdtempSync(path.join(os.tmpdir(), 'cdk8s-skupper-image-'));
-  outdir = await applyExample({ west, east }, work, namespaces);
+  ({ outdir } = await applyExample({ west, east }, work, namespaces));
 }, 900_000);
 
 afterAll(async () => {

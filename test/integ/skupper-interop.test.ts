@@ -10,22 +10,18 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as YAML from 'yaml';
-import { exampleClusters } from '../../apps/example';
-import { synthClusters } from '../../lib';
 import { CLEANUP, CLI, CliProcess, spawnCli, stopCli, waitForReadyz } from '../harness/cli-process';
 import { freePorts } from '../harness/free-ports';
 import { getJson, kubectl } from '../harness/kubectl';
 import { REPO_ROOT } from '../harness/paths';
 import { waitForInboundInterRouterConnection } from '../harness/router-management';
 import { runCommand } from '../harness/run-command';
-import { fetchSealingCertificate } from '../harness/sealed-secrets-controller';
 import { SiteRouter, startSiteRouter } from '../harness/site-router';
 import { conditionIsTrue, waitForLinkConfigured, waitForSkupperSite } from '../harness/skupper-site';
 import type { TestCluster } from '../harness/test-cluster';
 import { testClusters } from '../harness/test-clusters';
 import { waitFor } from '../harness/wait-for';
-import { TEST_KEY_CACHE, TEST_MASTER_SECRET } from '../support/example-synth';
-import { runSynthesizedWorkload } from '../support/synthesized-workload';
+import { applyExample, runSynthesizedWorkload } from '../support/synthesized-workload';
 
 const { west, east } = testClusters();
 const suffix = crypto.randomBytes(3).toString('hex');
@@ -117,21 +113,9 @@ test('(a) our redeemer redeems a stock AccessGrant served by Skupper\'s own gran
 });
 
 test('(b) `token export` of our token, applied as a stock AccessToken, is redeemed by Skupper against our grant server; the routers link', async () => {
-  const certificateDir = path.join(work, 'certs');
-  fs.mkdirSync(certificateDir, { recursive: true });
-  for (const [name, cluster] of [['west', west], ['east', east]] as const) {
-    fs.writeFileSync(path.join(certificateDir, `${name}.pem`), await fetchSealingCertificate(cluster));
-  }
-  const [grantPort] = await freePorts(1);
-  const outdir = path.join(work, 'dist');
-  synthClusters(exampleClusters({
-    certificateDir, outdir, namespaces: { west: ns.oursWest, east: ns.stockEast }, masterSecret: TEST_MASTER_SECRET, keyCacheDir: TEST_KEY_CACHE,
-    grantServerHost: '127.0.0.1', grantServerPort: grantPort,
-  }));
   // West as synthesized (Site, grant server, LinkGrant). East: the synthesized folder too, but no
   // redeemer is run there (no kubelet runs its Deployment): only the Skupper controller redeems.
-  await kubectl(west, ['apply', '-k', path.join(outdir, 'west')]);
-  await kubectl(east, ['apply', '-k', path.join(outdir, 'east')]);
+  const { outdir, grantServerPort: grantPort } = await applyExample({ west, east }, work, { west: ns.oursWest, east: ns.stockEast });
   const westSite = await waitForSkupperSite(west, ns.oursWest, work, { linkAccess: true });
   const eastSite = await waitForSkupperSite(east, ns.stockEast, work, { linkAccess: false });
   for (const [cluster, namespace, secret] of [[west, ns.oursWest, 'grant-west-code'], [west, ns.oursWest, 'cdk8s-skupper-grant-server-tls'], [east, ns.stockEast, `${TOKEN}-code`]] as const) {

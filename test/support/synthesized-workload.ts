@@ -2,7 +2,7 @@ import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import { exampleClusters } from '../../apps/example';
-import { synthClusters } from '../../lib';
+import { Cluster, synthClusters } from '../../lib';
 import { CLEANUP, CliExit, CliProcess, spawnCli, spawnLogged, stopCli, waitForReadyz } from '../harness/cli-process';
 import { freePorts } from '../harness/free-ports';
 import { kubectl } from '../harness/kubectl';
@@ -139,13 +139,23 @@ export function stopWorkload(cli: WorkloadProcess): Promise<CliExit> {
   return cli.container ? stopContainer(cli) : stopCli(cli, CLEANUP);
 }
 
+/** The example as synthesized for the test clusters. */
+export interface AppliedExample {
+  /** The output folder (`<work>/dist`). */
+  readonly outdir: string;
+  /** The synthesized clusters (to read constructs such as the grant's code). */
+  readonly clusters: Cluster[];
+  /** The grant server's port (on 127.0.0.1) written into the output. */
+  readonly grantServerPort: number;
+}
+
 /**
  * Synthesizes the example for the test clusters (each one's own sealing certificate, the grant
  * server on 127.0.0.1 and a free port, the given namespaces) into `<work>/dist` and applies each
- * cluster's folder as GitOps would (`kubectl apply -k`). Returns the output folder.
+ * cluster's folder as GitOps would (`kubectl apply -k`).
  */
 export async function applyExample(clusters: { readonly west: TestCluster; readonly east: TestCluster }, work: string,
-  namespaces: { readonly west: string; readonly east: string }): Promise<string> {
+  namespaces: { readonly west: string; readonly east: string }): Promise<AppliedExample> {
   const certificateDir = path.join(work, 'certs');
   fs.mkdirSync(certificateDir, { recursive: true });
   for (const cluster of [clusters.west, clusters.east]) {
@@ -153,13 +163,14 @@ export async function applyExample(clusters: { readonly west: TestCluster; reado
   }
   const [grantServerPort] = await freePorts(1);
   const outdir = path.join(work, 'dist');
-  synthClusters(exampleClusters({
+  const synthesized = exampleClusters({
     certificateDir, outdir, namespaces, masterSecret: TEST_MASTER_SECRET, keyCacheDir: TEST_KEY_CACHE,
     grantServerHost: '127.0.0.1', grantServerPort,
-  }));
+  });
+  synthClusters(synthesized);
   await kubectl(clusters.west, ['apply', '-k', path.join(outdir, 'west')]);
   await kubectl(clusters.east, ['apply', '-k', path.join(outdir, 'east')]);
-  return outdir;
+  return { outdir, clusters: synthesized, grantServerPort };
 }
 
 /** Where a site's synthesized workload runs: its cluster, that cluster's output folder, its namespace. */
