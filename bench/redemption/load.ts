@@ -17,6 +17,8 @@ export interface Sample {
 export interface LoadResult {
   /** Successful redemptions per second of wall time. */
   readonly okPerSecond: number;
+  /** Successful redemptions. */
+  readonly okCount: number;
   /** Latency of the successful redemptions. */
   readonly p50Ms: number;
   readonly p99Ms: number;
@@ -66,7 +68,7 @@ export async function runLoad(targets: readonly RedemptionTarget[], caPem: strin
   const sorted = ok.map((s) => s.ms).sort((a, b) => a - b);
   const failures: Record<string, number> = {};
   for (const s of samples) if (s.status !== 200) failures[String(s.status)] = (failures[String(s.status)] ?? 0) + 1;
-  return { okPerSecond: ok.length / seconds, p50Ms: quantile(sorted, 0.5), p99Ms: quantile(sorted, 0.99), failures };
+  return { okPerSecond: ok.length / seconds, okCount: ok.length, p50Ms: quantile(sorted, 0.5), p99Ms: quantile(sorted, 0.99), failures };
 }
 
 /** The q-quantile (nearest rank) of ascending `sorted` values; NaN when there are none. */

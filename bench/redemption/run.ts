@@ -15,6 +15,7 @@ import { testBinaries } from '../../test/support/binaries';
 import { BenchSite, createBenchSite, createOurGrants, createStockGrants } from './bench-site';
 import { measureLinkLatency, LatencyResult } from './link-latency';
 import { LoadResult, runLoad } from './load';
+import { cpuPerUnit, cpuSnapshot } from './process-cpu';
 import { spawnBenchCli } from './spawn-cli';
 
 interface Scenario {
@@ -37,8 +38,11 @@ const fmt = (r: LoadResult): string => {
   const failed = Object.entries(r.failures).map(([status, n]) => `${n}x${status === '0' ? 'no answer' : status}`).join(', ');
   return `${r.okPerSecond.toFixed(1)}/s, p50 ${r.p50Ms.toFixed(0)} ms, p99 ${r.p99Ms.toFixed(0)} ms${failed ? `; failed ${failed}` : ''}`;
 };
+const okCount = (r: LoadResult): number => r.okCount;
 const ratio = (ours: number, stock: number): string => (stock > 0 ? `${(ours / stock).toFixed(2)}x` : 'n/a');
-const fmtLatency = (r: LatencyResult): string => `p50 ${r.p50Ms.toFixed(0)} ms, p99 ${r.p99Ms.toFixed(0)} ms${r.missing > 0 ? ` (${r.missing} never configured)` : ''}`;
+const fmtLatency = (r: LatencyResult): string =>
+  `p50 ${r.p50Ms.toFixed(0)} ms, p99 ${r.p99Ms.toFixed(0)} ms${r.missing > 0 ? ` (${r.missing} never configured)` : ''} (kubectl apply itself ${r.applyMs.toFixed(0)} ms; ` +
+  `from each token's creation: p50 ${r.fromCreationP50Ms.toFixed(0)} ms, p99 ${r.fromCreationP99Ms.toFixed(0)} ms)`;
 
 async function startOurGrantServer(cluster: RunningCluster, site: BenchSite): Promise<{ cli: CliProcess; port: number }> {
   const [port, health] = await freePorts(2);
@@ -65,16 +69,24 @@ async function main(): Promise<void> {
     processes.push(ours.cli);
 
     const rows: string[] = [];
+    const cpuRows: string[] = [];
+    // CPU of the run's processes during a load, per successful redemption (ms).
+    const measured = async (load: () => Promise<LoadResult>): Promise<{ result: LoadResult; cpu: string }> => {
+      const before = cpuSnapshot(runDir);
+      const result = await load();
+      return { result, cpu: cpuPerUnit(before, cpuSnapshot(runDir), okCount(result)) };
+    };
     for (const [index, scenario] of SCENARIOS.entries()) {
       const names = (prefix: string): string[] => Array.from({ length: scenario.grantPerWorker ? scenario.concurrency : 1 }, (_, i) => `${prefix}-s${index}-g${i}`);
       // Grants sized for the load: every valid request should succeed.
       const stockTargets = await createStockGrants(info, site, names('stock'), scenario.requests);
-      const stock = await runLoad(stockTargets, site.serverCaPem, scenario.concurrency, scenario.requests, `stock-s${index}`);
-      console.error(`stock, ${scenario.label}, concurrency ${scenario.concurrency}: ${fmt(stock)}`);
+      const { result: stock, cpu: stockCpu } = await measured(() => runLoad(stockTargets, site.serverCaPem, scenario.concurrency, scenario.requests, `stock-s${index}`));
+      console.error(`stock, ${scenario.label}, concurrency ${scenario.concurrency}: ${fmt(stock)}; CPU ms per success: ${stockCpu}`);
       const ourTargets = await createOurGrants(info, site, ours.port, names('ours'), scenario.requests);
-      const mine = await runLoad(ourTargets, site.serverCaPem, scenario.concurrency, scenario.requests, `ours-s${index}`);
-      console.error(`ours, ${scenario.label}, concurrency ${scenario.concurrency}: ${fmt(mine)}`);
+      const { result: mine, cpu: ourCpu } = await measured(() => runLoad(ourTargets, site.serverCaPem, scenario.concurrency, scenario.requests, `ours-s${index}`));
+      console.error(`ours, ${scenario.label}, concurrency ${scenario.concurrency}: ${fmt(mine)}; CPU ms per success: ${ourCpu}`);
       rows.push(`| ${scenario.concurrency} | ${scenario.label} | ${scenario.requests} | ${fmt(stock)} | ${fmt(mine)} | ${ratio(mine.okPerSecond, stock.okPerSecond)} |`);
+      cpuRows.push(`| ${scenario.concurrency} | ${scenario.label} | ${stockCpu} | ${ourCpu} |`);
     }
 
     console.error('measuring token applied -> Link Configured (20 tokens each, applied at once)');
@@ -90,6 +102,12 @@ async function main(): Promise<void> {
       '| concurrency | grants | requests | stock Skupper 2.2.1 | cdk8s-skupper | ours/stock (successful/s) |',
       '|---:|---|---:|---|---|---:|',
       ...rows,
+      '',
+      'CPU milliseconds per successful redemption during each load, by process (from /proc; both columns include the shared API server):',
+      '',
+      '| concurrency | grants | stock Skupper 2.2.1 | cdk8s-skupper |',
+      '|---:|---|---|---|',
+      ...cpuRows,
       '',
       `Token applied -> Link Configured by Skupper (20 tokens applied at once, a connecting Site on the same controller):`,
       `stock AccessToken redeemed by Skupper: ${fmtLatency(latency.stock)}; our LinkToken + redeemer: ${fmtLatency(latency.ours)}.`,

@@ -1,10 +1,9 @@
 import * as crypto from 'crypto';
 import * as forge from 'node-forge';
-import { signCertificate, signCertificateForKey } from './native-signing';
-import { commonNameSubject } from './common-name';
-import { copyDistinguishedName, distinguishedNameDer } from './distinguished-name';
-import { ipAddressBytes, isIpAddress } from './host';
-import { certificateToPem, rsaKeyPairFromPem, rsaPrivateKeyToPem } from './pem';
+import { signedClientCertificateDer } from './client-certificate-der';
+import { derToPem, pemToDer } from './der';
+import { distinguishedNameDer } from './distinguished-name';
+import { rsaKeyPairFromPem, rsaPrivateKeyToPem } from './pem';
 import { SERIAL_NUMBER_BYTES, serialNumberHex } from './serial-number';
 
 /** A CA that signs certificates: its certificate and its PKCS#1 RSA private key, as PEM. */
@@ -81,8 +80,7 @@ const PKCS1_RSA_PRIVATE_KEY = 'RSA PRIVATE KEY';
  */
 export function issueClientCertificate(options: IssueClientCertificateOptions): IssuedCertificate {
   const source = options.ca.source ?? 'the CA';
-  const { caKey, caCertificate, caSubjectDer, caKeyIdentifier } = parsedCertificateAuthority(options.ca, source);
-  const caPublicKey = caCertificate.publicKey as forge.pki.rsa.PublicKey;
+  const { caKey, caSubjectDer, caKeyIdentifier } = parsedCertificateAuthority(options.ca, source);
   if (options.subject.trim() === '') {
     throw new Error(`invalid subject ${JSON.stringify(options.subject)}: expected a non-empty common name`);
   }
@@ -96,43 +94,19 @@ export function issueClientCertificate(options: IssueClientCertificateOptions): 
   }
   const hosts = uniqueTrimmedHosts(options.hosts);
   const keyPair = options.keyPair ?? generateRsa2048KeyPair();
-
-  const certificate = forge.pki.createCertificate();
-  certificate.serialNumber = serialNumberHex(crypto.randomBytes(SERIAL_NUMBER_BYTES));
-  // A Node key pair's public key goes in at signing; forge's model needs an RSA key meanwhile.
-  certificate.publicKey = isNodeKeyPair(keyPair) ? caPublicKey : keyPair.publicKey;
-  certificate.validity.notBefore = now;
-  certificate.validity.notAfter = new Date(now.getTime() + validityDays * MS_PER_DAY);
-  certificate.setSubject(commonNameSubject(options.subject));
-  certificate.setIssuer(copyDistinguishedName(caCertificate.subject.attributes));
-  certificate.setExtensions([
-    // keyEncipherment is for RSA keys only (RFC 5480: an ECDSA key signs).
-    { name: 'keyUsage', critical: true, digitalSignature: true, keyEncipherment: !isNodeKeyPair(keyPair) },
-    { name: 'extKeyUsage', serverAuth: true, clientAuth: true },
-    { name: 'basicConstraints', critical: true, cA: false },
-    ...caKeyIdentifier.map((extension) => ({ ...extension })), // forge fills in fields of what it is given
-    ...(hosts.length > 0 ? [{ name: 'subjectAltName', altNames: subjectAltNames(hosts) }] : []),
-  ]);
-  let certificateDer: string;
-  let certificatePem: string;
-  let privateKeyPem: string;
-  if (isNodeKeyPair(keyPair)) {
-    const der = signCertificateForKey(certificate, caKey, keyPair.publicKey.export({ type: 'spki', format: 'der' }));
-    certificateDer = der.toString('binary');
-    certificatePem = new crypto.X509Certificate(der).toString();
-    privateKeyPem = keyPair.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
-  } else {
-    signCertificate(certificate, caKey);
-    certificateDer = forge.asn1.toDer(forge.pki.certificateToAsn1(certificate)).getBytes();
-    certificatePem = certificateToPem(certificate);
-    privateKeyPem = rsaPrivateKeyToPem(keyPair.privateKey);
-  }
-
-  // Go (Skupper's side of the link) finds the issuer by exact name bytes; forge re-encodes the
-  // name, which is faithful for ordinary names but not, say, for multi-valued RDNs.
-  if (distinguishedNameDer(certificateDer, 'issuer') !== caSubjectDer) {
-    throw new Error(`cannot copy the subject name of the CA certificate in ${source} exactly: expected a name of single-valued attributes`);
-  }
+  const { subjectPublicKeyInfoDer, privateKeyPem, rsa } = encodedKeyPair(keyPair);
+  const der = signedClientCertificateDer({
+    serial: Buffer.from(serialNumberHex(crypto.randomBytes(SERIAL_NUMBER_BYTES)), 'hex'),
+    notBefore: now,
+    notAfter: new Date(now.getTime() + validityDays * MS_PER_DAY),
+    issuerDer: caSubjectDer,
+    commonName: options.subject,
+    subjectPublicKeyInfoDer,
+    keyEncipherment: rsa,
+    authorityKeyIdentifier: caKeyIdentifier,
+    hosts,
+  }, caKey);
+  const certificatePem = derToPem('CERTIFICATE', der);
 
   return { certificatePem, privateKeyPem, caCertificatePem: options.ca.certificatePem };
 }
@@ -157,12 +131,12 @@ export function parseCaSecretData(data: Readonly<Record<string, string>> | undef
 }
 
 interface ParsedCertificateAuthority {
-  readonly caKey: forge.pki.rsa.PrivateKey;
-  readonly caCertificate: forge.pki.Certificate;
+  /** The CA's key as Node signs with it. */
+  readonly caKey: crypto.KeyObject;
   /** The CA's subject name exactly as encoded in its certificate (what an issuer must equal). */
-  readonly caSubjectDer: string;
-  /** The authorityKeyIdentifier extension of the certificates it issues (none if it has no subjectKeyIdentifier). */
-  readonly caKeyIdentifier: object[];
+  readonly caSubjectDer: Buffer;
+  /** Its subjectKeyIdentifier, for the authorityKeyIdentifier of what it issues (none if it has none). */
+  readonly caKeyIdentifier?: Buffer;
 }
 
 // A grant server issues every certificate with the same site CA: parsing it with forge took about
@@ -187,8 +161,11 @@ function parsedCertificateAuthority(ca: CertificateAuthority, source: string): P
   if (parsedAuthorities.size >= MAX_PARSED_AUTHORITIES) {
     parsedAuthorities.delete(parsedAuthorities.keys().next().value!);
   }
-  const caSubjectDer = distinguishedNameDer(forge.pem.decode(ca.certificatePem)[0].body, 'subject');
-  const parsed = { caKey, caCertificate, caSubjectDer, caKeyIdentifier: authorityKeyIdentifier(caCertificate) };
+  const parsed = {
+    caKey: crypto.createPrivateKey(ca.privateKeyPem),
+    caSubjectDer: distinguishedNameDer(pemToDer(ca.certificatePem), 'subject'),
+    caKeyIdentifier: subjectKeyIdentifier(caCertificate),
+  };
   parsedAuthorities.set(key, parsed);
   return parsed;
 }
@@ -227,21 +204,27 @@ function uniqueTrimmedHosts(hosts: readonly string[]): string[] {
   return trimmed;
 }
 
-/** In Go's order: all DNS names, then the IP addresses. */
-function subjectAltNames(hosts: readonly string[]): Array<{ type: number; value: string }> {
-  return [
-    ...hosts.map((host) => ({ type: 2, value: host })),
-    ...hosts.filter(isIpAddress).map((ip) => ({ type: 7, value: ipAddressBytes(ip).toString('binary') })),
-  ];
+/** The CA's subject key identifier, which Go copies into the authorityKeyIdentifier of what it issues. */
+function subjectKeyIdentifier(caCertificate: forge.pki.Certificate): Buffer | undefined {
+  const extension = caCertificate.getExtension('subjectKeyIdentifier') as { subjectKeyIdentifier?: string } | undefined;
+  return extension?.subjectKeyIdentifier === undefined ? undefined : Buffer.from(extension.subjectKeyIdentifier, 'hex');
 }
 
-/** Like Go, which copies the issuer's subject key identifier when it has one. */
-function authorityKeyIdentifier(caCertificate: forge.pki.Certificate): object[] {
-  const extension = caCertificate.getExtension('subjectKeyIdentifier') as { subjectKeyIdentifier?: string } | undefined;
-  if (extension?.subjectKeyIdentifier === undefined) {
-    return [];
+/** A key pair as the certificate and tls.key need it: PKCS#1 for RSA (as Skupper writes tls.key), else PKCS#8. */
+function encodedKeyPair(keyPair: ClientKeyPair): { subjectPublicKeyInfoDer: Buffer; privateKeyPem: string; rsa: boolean } {
+  if (isNodeKeyPair(keyPair)) {
+    const rsa = keyPair.publicKey.asymmetricKeyType === 'rsa';
+    return {
+      subjectPublicKeyInfoDer: keyPair.publicKey.export({ type: 'spki', format: 'der' }),
+      privateKeyPem: keyPair.privateKey.export(rsa ? { type: 'pkcs1', format: 'pem' } : { type: 'pkcs8', format: 'pem' }).toString(),
+      rsa,
+    };
   }
-  return [{ name: 'authorityKeyIdentifier', keyIdentifier: forge.util.hexToBytes(extension.subjectKeyIdentifier) }];
+  return {
+    subjectPublicKeyInfoDer: Buffer.from(forge.asn1.toDer(forge.pki.publicKeyToAsn1(keyPair.publicKey)).getBytes(), 'binary'),
+    privateKeyPem: rsaPrivateKeyToPem(keyPair.privateKey),
+    rsa: true,
+  };
 }
 
 /**

@@ -9,10 +9,15 @@ const PRINTABLE_STRING = /^[A-Za-z0-9 '()+,\-./:=?]*$/;
  * PrintableString, which is invalid DER for values such as Skupper site names with '_' or '@'.
  */
 export function commonNameSubject(commonName: string): forge.pki.CertificateField[] {
-  const printable = PRINTABLE_STRING.test(commonName);
+  const printable = isPrintableString(commonName);
   return [{
     shortName: 'CN',
     value: commonName,
     valueTagClass: (printable ? forge.asn1.Type.PRINTABLESTRING : forge.asn1.Type.UTF8) as unknown as forge.asn1.Class,
   }];
+}
+
+/** Whether `value` fits a PrintableString (else Go, and this library, write a UTF8String). */
+export function isPrintableString(value: string): boolean {
+  return PRINTABLE_STRING.test(value);
 }

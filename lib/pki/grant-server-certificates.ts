@@ -6,6 +6,7 @@ import { commonNameSubject } from './common-name';
 import { classifyHost, ipAddressBytes } from './host';
 import { certificateToPem, rsaPrivateKeyToPem } from './pem';
 import { SERIAL_NUMBER_BYTES, serialNumberHex } from './serial-number';
+import { derToPem } from './der';
 
 /** Options for {@link createGrantServerCertificates}. */
 export interface GrantServerCertificatesOptions {
@@ -164,8 +165,8 @@ function ed25519Certificates(ca: forge.pki.Certificate, server: forge.pki.Certif
     { name: 'authorityKeyIdentifier', keyIdentifier: caKeyId.toString('binary') },
   ]);
   return {
-    caCertificatePem: derCertificateToPem(signCertificateEd25519(ca, caKey.privateKey, caSpki)),
-    serverCertificatePem: derCertificateToPem(signCertificateEd25519(server, caKey.privateKey, serverSpki)),
+    caCertificatePem: derToPem('CERTIFICATE', signCertificateEd25519(ca, caKey.privateKey, caSpki)),
+    serverCertificatePem: derToPem('CERTIFICATE', signCertificateEd25519(server, caKey.privateKey, serverSpki)),
     serverPrivateKeyPem: serverKey.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
   };
 }
@@ -180,12 +181,6 @@ function keyIdentifier(spkiDer: Buffer): Buffer {
 
 function octetString(bytes: Buffer): forge.asn1.Asn1 {
   return forge.asn1.create(forge.asn1.Class.UNIVERSAL, forge.asn1.Type.OCTETSTRING, false, bytes.toString('binary'));
-}
-
-/** A DER certificate as PEM with LF line ends, 64 characters a line. */
-function derCertificateToPem(der: Buffer): string {
-  const lines = der.toString('base64').match(/.{1,64}/g)!;
-  return `-----BEGIN CERTIFICATE-----\n${lines.join('\n')}\n-----END CERTIFICATE-----\n`;
 }
 
 function derivedSerialNumber(serialSeed: Buffer, role: 'ca' | 'server'): string {

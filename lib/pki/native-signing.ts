@@ -24,32 +24,6 @@ export function signCertificate(certificate: forge.pki.Certificate, key: forge.p
   certificate.signature = crypto.sign('sha256', tbs, nodePrivateKey(key)).toString('binary');
 }
 
-/**
- * Signs `certificate` like {@link signCertificate} but with `subjectPublicKeyInfoDer` as its public
- * key, which may be of any type (e.g. ECDSA P-256: forge's certificate model holds RSA keys only),
- * and returns the whole certificate as DER. `certificate.publicKey` is ignored.
- */
-export function signCertificateForKey(certificate: forge.pki.Certificate, key: forge.pki.rsa.PrivateKey, subjectPublicKeyInfoDer: Buffer): Buffer {
-  const { asn1 } = forge;
-  certificate.signatureOid = forge.pki.oids.sha256WithRSAEncryption;
-  certificate.siginfo.algorithmOid = forge.pki.oids.sha256WithRSAEncryption;
-  const tbs = (forge.pki as unknown as TbsEncoder).getTBSCertificate(certificate);
-  // TBSCertificate: version, serialNumber, signature, issuer, validity, subject, subjectPublicKeyInfo, extensions.
-  const fields = tbs.value as forge.asn1.Asn1[];
-  if (fields.length < 7 || fields[6].type !== asn1.Type.SEQUENCE) throw new Error('unexpected TBSCertificate layout');
-  fields[6] = asn1.fromDer(subjectPublicKeyInfoDer.toString('binary'));
-  const tbsDer = Buffer.from(asn1.toDer(tbs).getBytes(), 'binary');
-  const signature = crypto.sign('sha256', tbsDer, nodePrivateKey(key));
-  const algorithm = asn1.create(asn1.Class.UNIVERSAL, asn1.Type.SEQUENCE, true, [
-    asn1.create(asn1.Class.UNIVERSAL, asn1.Type.OID, false, asn1.oidToDer(forge.pki.oids.sha256WithRSAEncryption).getBytes()),
-    asn1.create(asn1.Class.UNIVERSAL, asn1.Type.NULL, false, ''),
-  ]);
-  const signed = asn1.create(asn1.Class.UNIVERSAL, asn1.Type.SEQUENCE, true, [
-    tbs, algorithm, asn1.create(asn1.Class.UNIVERSAL, asn1.Type.BITSTRING, false, String.fromCharCode(0) + signature.toString('binary')),
-  ]);
-  return Buffer.from(asn1.toDer(signed).getBytes(), 'binary');
-}
-
 /** Ed25519's signature algorithm (RFC 8410): the OID alone, no parameters. */
 const ED25519_OID = '1.3.101.112';
 

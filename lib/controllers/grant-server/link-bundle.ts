@@ -1,6 +1,6 @@
-import * as YAML from 'yaml';
 import type { IssuedCertificate } from '../../pki/client-certificate';
 import { SKUPPER_API_VERSION, SkupperEndpoint } from '../../api/skupper';
+import { plainYaml } from './plain-yaml';
 
 /** The roles a connecting router links to (Skupper's generateLinkConfig keeps only these). */
 const LINK_ROLES = new Set(['inter-router', 'edge']);
@@ -44,9 +44,7 @@ export function renderLinkBundle(name: string, certificate: IssuedCertificate, g
     apiVersion: SKUPPER_API_VERSION,
     kind: 'Link',
     metadata: { name: groups.length === 1 ? name : `${name}-${i + 1}` },
-    spec: { endpoints, tlsCredentials: name },
+    spec: { endpoints: endpoints.map((endpoint) => ({ ...endpoint })), tlsCredentials: name },
   }));
-  return [secret, ...links]
-    .map((doc) => '---\n' + YAML.stringify(doc, { sortMapEntries: true, lineWidth: 0, minContentWidth: 0 }))
-    .join('');
+  return [secret, ...links].map((doc) => '---\n' + plainYaml(doc)).join('');
 }

@@ -1,3 +1,4 @@
+import type { ObjectMeta } from '../../api/kubernetes-object';
 import { eventBody } from '../machinery/event-body';
 import * as os from 'os';
 import { CoreV1Api, CustomObjectsApi, KubeConfig, PatchStrategy, setHeaderOptions } from '@kubernetes/client-node';
@@ -28,6 +29,7 @@ export class KubeRedeemerCluster implements RedeemerCluster {
     private readonly namespace: string,
     private readonly tokens: NamespaceCache<LinkToken>,
     private readonly sites: NamespaceCache<SkupperSite>,
+    private readonly links: NamespaceCache<SkupperLink>,
     private readonly log: Logger,
   ) {
     this.core = makeKeepAliveApiClient(kubeConfig, CoreV1Api);
@@ -40,6 +42,10 @@ export class KubeRedeemerCluster implements RedeemerCluster {
 
   public cachedSites(): readonly SkupperSite[] {
     return this.sites.list();
+  }
+
+  public cachedLink(name: string): SkupperLink | undefined {
+    return this.links.get(name, this.namespace);
   }
 
   public readSecret(name: string): Promise<Secret | undefined> {
@@ -68,9 +74,11 @@ export class KubeRedeemerCluster implements RedeemerCluster {
   public async writeTokenStatus(token: LinkToken, status: LinkTokenStatus): Promise<'written' | 'conflict' | 'gone'> {
     try {
       // A replace carries the resourceVersion read: the API server refuses it if the token changed since.
+      // Without managedFields: the API server keeps them when a write leaves them out.
+      const { managedFields: _, ...metadata } = (token.metadata ?? {}) as ObjectMeta & { managedFields?: unknown };
       await this.custom.replaceNamespacedCustomObjectStatus({
         ...tokensApi, namespace: this.namespace, name: token.metadata!.name!,
-        body: { apiVersion: CDK8S_SKUPPER_API_VERSION, kind: 'LinkToken', metadata: token.metadata, spec: token.spec, status },
+        body: { apiVersion: CDK8S_SKUPPER_API_VERSION, kind: 'LinkToken', metadata, spec: token.spec, status },
       });
       return 'written';
     } catch (error) {

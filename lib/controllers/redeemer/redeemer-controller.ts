@@ -61,8 +61,14 @@ export class RedeemerController {
     });
     this.tokens = new Informer<LinkToken>(kubeConfig, LINK_TOKENS, namespace, log, token => this.queue.add(token.metadata!.name!));
     this.informers = [sites, links, this.tokens];
-    const cluster = new KubeRedeemerCluster(kubeConfig, namespace, this.tokens, sites, log);
-    this.reconciler = new TokenReconciler({ namespace, cluster, redeem: options.redeem ?? postRedemption, metrics: this.metrics, log });
+    const cluster = new KubeRedeemerCluster(kubeConfig, namespace, this.tokens, sites, links, log);
+    this.reconciler = new TokenReconciler({
+      namespace, cluster, redeem: options.redeem ?? postRedemption, metrics: this.metrics, log,
+      reconcileSoon: (name, afterMs) => {
+        if (afterMs === undefined) this.queue.add(name);
+        else setTimeout(() => this.queue.add(name), afterMs).unref(); // a no-op once stopped
+      },
+    });
   }
 
   /** The port of the health and metrics server, once started. */

@@ -5,7 +5,8 @@ import { isTransientFailure, RedemptionAnswer, RedemptionRequest } from './grant
 import { describeError } from '../../kube-client/api-errors';
 import { checkReceivedBundle } from './received-bundle';
 import { createdForToken, linksRecordedOn, objectsToCreate, ObjectsToCreate } from './received-objects';
-import { LINK_NUDGE_ANNOTATION, linkNudge } from './link-nudge';
+import { LinkToucher } from './link-toucher';
+import { RecentRedemptions } from './recent-redemptions';
 import { DEFAULT_CODE_KEY } from '../../api/defaults';
 import { LinkToken, LinkTokenStatus } from '../../api/link-token';
 import { Secret } from '../machinery/secret';
@@ -20,6 +21,8 @@ export interface RedeemerCluster {
   /** GET by name (the redeemer may read only its tokens' Secrets); undefined when absent. */
   readSecret(name: string): Promise<Secret | undefined>;
   readLink(name: string): Promise<SkupperLink | undefined>;
+  /** The informer's copy of a Link (may lag our own writes). */
+  cachedLink(name: string): SkupperLink | undefined;
   /** The created object, or undefined when one of that name already exists. */
   createSecret(secret: Secret): Promise<Secret | undefined>;
   createLink(link: SkupperLink): Promise<SkupperLink | undefined>;
@@ -37,6 +40,8 @@ export interface TokenReconcilerOptions {
   readonly metrics: RuntimeMetrics;
   readonly log: Logger;
   readonly now?: () => Date;
+  /** Reconciles a token now, or after `afterMs`: when one of its Links is due a touch (link-toucher.ts). */
+  readonly reconcileSoon?: (tokenName: string, afterMs?: number) => void;
 }
 
 /** Secrets are not watched (the Role only allows reading them by name): a foreign one is looked at again after this. */
@@ -74,12 +79,16 @@ const failed = (message: string, result: ReconcileResult): Verdict => ({ outcome
  */
 export class TokenReconciler {
   private readonly retries = new RetrySchedule();
-  /** When this process created a Link (precise, unlike its creationTimestamp), until Skupper reports on it. */
-  private readonly linkCreatedAt = new Map<string, number>();
+  private readonly toucher: LinkToucher;
+  private readonly recent = new RecentRedemptions();
   private readonly now: () => Date;
 
   public constructor(private readonly options: TokenReconcilerOptions) {
     this.now = options.now ?? (() => new Date());
+    this.toucher = new LinkToucher({
+      annotateLink: (name, key, value) => options.cluster.annotateLink(name, key, value),
+      reconcileSoon: options.reconcileSoon, log: options.log, now: this.now,
+    });
   }
 
   public async reconcile(name: string): Promise<ReconcileResult> {
@@ -87,6 +96,7 @@ export class TokenReconciler {
     if (!token || token.metadata?.deletionTimestamp) {
       // What it created stays, owned by the Site, as with Skupper's AccessTokens.
       this.retries.forget(name);
+      this.recent.forget(name);
       return {};
     }
     return this.report(token, await this.decide(token));
@@ -105,19 +115,23 @@ export class TokenReconciler {
       return failed(`There is more than one Site in namespace ${namespace} (${names}): Skupper allows one`, {});
     }
 
+    // A token not redeemed yet most likely needs its code: read it meanwhile (one round trip less).
+    const likelyRedeemed = token.status?.redeemed || this.recent.linkNames(name, this.now().getTime()) !== undefined;
+    const codeRead = likelyRedeemed ? undefined : this.readCode(token);
+    codeRead?.catch(() => undefined);
     const existing = await this.inspectExisting(token);
     if (existing.kind === 'foreign') {
       return failed(existing.message, { requeueAfterMs: FOREIGN_OBJECT_RECHECK_MS });
     }
     if (existing.kind === 'complete') {
       this.retries.forget(name);
-      return { outcome: { kind: 'redeemed', secretName: existing.secretName, links: existing.links }, result: await this.nudgeLinks(existing.links) };
+      return { outcome: { kind: 'redeemed', secretName: existing.secretName, links: existing.links }, result: await this.toucher.nudge(existing.links) };
     }
     const pending = this.retries.pending(token, this.now().getTime());
     if (pending) {
       return failed(pending.message, { requeueAfterMs: pending.waitMs });
     }
-    const code = await this.readCode(token);
+    const code = await (codeRead ?? this.readCode(token));
     if (typeof code !== 'string') {
       return code;
     }
@@ -128,7 +142,10 @@ export class TokenReconciler {
   private async inspectExisting(token: LinkToken): Promise<Existing> {
     const name = token.metadata!.name!;
     const { cluster } = this.options;
-    const secret = await cluster.readSecret(name);
+    const cached = this.recentlyComplete(name);
+    if (cached) return cached;
+    // The Link named like the token is read meanwhile: it is the only one but with HA.
+    const [secret, sameName] = await Promise.all([cluster.readSecret(name), cluster.readLink(name)]);
     if (secret && !createdForToken(secret, name)) {
       return { kind: 'foreign', message: foreignObjectMessage('Secret', name, name) };
     }
@@ -136,16 +153,27 @@ export class TokenReconciler {
     const linkNames = secret ? linksRecordedOn(secret) : [name];
     const links: SkupperLink[] = [];
     for (const linkName of linkNames) {
-      const link = await cluster.readLink(linkName);
+      const link = linkName === name ? sameName : await cluster.readLink(linkName);
       if (link && !createdForToken(link, name)) {
         return { kind: 'foreign', message: foreignObjectMessage('Link', linkName, name) };
       }
       if (link) links.push(link);
     }
     if (secret && linkNames.length > 0 && links.length === linkNames.length) {
+      this.recent.complete(name, linkNames, this.now().getTime());
       return { kind: 'complete', secretName: name, links };
     }
+    this.recent.forget(name);
     return { kind: 'incomplete', secret };
+  }
+
+  /** Complete from the informer cache, if the token was complete lately (recent-redemptions.ts). */
+  private recentlyComplete(name: string): Existing | undefined {
+    const linkNames = this.recent.linkNames(name, this.now().getTime());
+    if (!linkNames) return undefined;
+    const links = linkNames.map(linkName => this.options.cluster.cachedLink(linkName));
+    if (links.some(link => !link || !createdForToken(link, name))) return undefined;
+    return { kind: 'complete', secretName: name, links: links as SkupperLink[] };
   }
 
   /** The code, or why it cannot be had yet. */
@@ -198,8 +226,9 @@ export class TokenReconciler {
     }
     this.options.metrics.tokenRedemptions.inc({ outcome: 'redeemed' });
     this.retries.forget(name);
+    this.recent.complete(name, links.map(link => link.metadata!.name!), this.now().getTime());
     log.info('token redeemed', { secret: name, links: links.map(link => link.metadata?.name).join(',') });
-    return { outcome: { kind: 'redeemed', secretName: name, links }, result: await this.nudgeLinks(links) };
+    return { outcome: { kind: 'redeemed', secretName: name, links }, result: await this.toucher.nudge(links) };
   }
 
   /** Creates the Secret (unless a crash left it behind), then the Links; the Links, or why not. */
@@ -228,7 +257,7 @@ export class TokenReconciler {
       const linkName = link.metadata!.name!;
       try {
         const made = await cluster.createLink(link);
-        if (made) this.rememberLinkCreation(linkName);
+        if (made) this.toucher.created(linkName, tokenName);
         const created = made ?? (await cluster.readLink(linkName));
         if (!created || !createdForToken(created, tokenName)) return foreignObjectMessage('Link', linkName, tokenName);
         links.push(created);
@@ -237,33 +266,6 @@ export class TokenReconciler {
       }
     }
     return links;
-  }
-
-  /** Touches the Links Skupper has not configured yet (link-nudge.ts); when to look again. */
-  private async nudgeLinks(links: readonly SkupperLink[]): Promise<ReconcileResult> {
-    let requeueAfterMs: number | undefined;
-    for (const link of links) {
-      const linkName = link.metadata!.name!;
-      const nudge = linkNudge(link, this.now(), this.linkCreatedAt.get(linkName));
-      if (nudge.requeueAfterMs === undefined) this.linkCreatedAt.delete(linkName);
-      if (nudge.touchWith !== undefined) {
-        try {
-          await this.options.cluster.annotateLink(link.metadata!.name!, LINK_NUDGE_ANNOTATION, nudge.touchWith);
-          this.options.log.info('touched a Link Skupper has not configured yet', { link: link.metadata?.name, touch: nudge.touchWith });
-        } catch (error) {
-          this.options.log.warn('could not touch Link', { link: link.metadata?.name, error: describeError(error) });
-        }
-      }
-      if (nudge.requeueAfterMs !== undefined) requeueAfterMs = Math.min(requeueAfterMs ?? Infinity, nudge.requeueAfterMs);
-    }
-    return requeueAfterMs === undefined ? {} : { requeueAfterMs };
-  }
-
-  private rememberLinkCreation(linkName: string): void {
-    this.linkCreatedAt.delete(linkName);
-    this.linkCreatedAt.set(linkName, this.now().getTime());
-    // Bounded: a Link forgotten early is timed by its creationTimestamp instead.
-    if (this.linkCreatedAt.size > 10_000) this.linkCreatedAt.delete(this.linkCreatedAt.keys().next().value!);
   }
 
   /** Writes the status the verdict calls for, if it differs, and tells about the change. */
@@ -279,7 +281,9 @@ export class TokenReconciler {
     }
     if (written === 'written' && (token.status?.status !== status.status || token.status?.message !== status.message)) {
       this.options.log.info('token status changed', { token: token.metadata?.name, status: status.status, message: status.message });
-      await this.options.cluster.recordEvent(token, status.status === 'Error' ? 'Warning' : 'Normal', status.status ?? 'Unknown', status.message ?? '');
+      // Not awaited: the next reconcile (a touch is due soon) need not wait for a courtesy.
+      this.options.cluster.recordEvent(token, status.status === 'Error' ? 'Warning' : 'Normal', status.status ?? 'Unknown', status.message ?? '')
+        .catch(() => undefined); // the cluster logs its own failures; a rejection must not end the process
     }
     return result;
   }

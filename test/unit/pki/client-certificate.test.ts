@@ -37,7 +37,7 @@ function opensslVerify(certificatePem: string, purpose: 'sslclient' | 'sslserver
     { 'ca.pem': caCertificatePem, 'cert.pem': certificatePem });
 }
 
-const der = (pem: string): string => forge.pem.decode(pem)[0].body;
+const der = (pem: string): Buffer => Buffer.from(forge.pem.decode(pem)[0].body, 'binary');
 
 test('issues what Skupper certs.GenerateSecret issues: a fresh RSA 2048 key, CN = subject, both EKUs, chained to the CA', () => {
   const result = issueClientCertificate({ ca, subject: SITE_UID, hosts: HOSTS, now: NOW });
@@ -72,7 +72,7 @@ test('an ECDSA P-256 key is certified the same way (the grant server\'s default)
   expect(certificate.checkPrivateKey(crypto.createPrivateKey(result.privateKeyPem))).toBe(true);
   expect(result.privateKeyPem).toMatch(/^-----BEGIN PRIVATE KEY-----\n/);
   expect(subjectAltNames(result.certificatePem)).toEqual(subjectAltNames(issue().certificatePem));
-  expect(distinguishedNameDer(der(result.certificatePem), 'issuer')).toBe(distinguishedNameDer(der(caCertificatePem), 'subject'));
+  expect(distinguishedNameDer(der(result.certificatePem), 'issuer')).toEqual(distinguishedNameDer(der(caCertificatePem), 'subject'));
   const text = openssl(['x509', '-in', 'cert.pem', '-noout', '-text'], { 'cert.pem': result.certificatePem });
   expect(text).toMatch(/Signature Algorithm: sha256WithRSAEncryption/);
   expect(text).toMatch(/X509v3 Key Usage: critical\s+Digital Signature\n/);
@@ -94,7 +94,7 @@ test('every host is a DNS SAN, trimmed, and IP hosts are IP SANs as well', () =>
 
 test('the issuer name is the CA subject byte for byte, non-ASCII included', () => {
   const result = issue();
-  expect(distinguishedNameDer(der(result.certificatePem), 'issuer')).toBe(distinguishedNameDer(der(caCertificatePem), 'subject'));
+  expect(distinguishedNameDer(der(result.certificatePem), 'issuer')).toEqual(distinguishedNameDer(der(caCertificatePem), 'subject'));
   expect(openssl(['x509', '-in', 'cert.pem', '-noout', '-issuer', '-nameopt', 'utf8,sep_comma_plus'], { 'cert.pem': result.certificatePem }))
     .toBe('issuer=O=Exämple Ltd,CN=skupper-site-ca\n');
 });
@@ -109,6 +109,14 @@ test('validity starts now and lasts 5 * 365 days unless told otherwise', () => {
   const withoutNow = new crypto.X509Certificate(issueClientCertificate({ ca, subject: SITE_UID, hosts: HOSTS, keyPair }).certificatePem);
   expect(new Date(withoutNow.validFrom).getTime()).toBeGreaterThanOrEqual(before);
   expect(new Date(withoutNow.validFrom).getTime()).toBeLessThanOrEqual(Date.now());
+});
+
+test('a validity ending in 2050 or later is written as GeneralizedTime, as RFC 5280 requires', () => {
+  const validityDays = Math.ceil((Date.UTC(2051, 0, 1) - NOW.getTime()) / DAY_MS);
+  const result = issue({ validityDays });
+  expect(new Date(new crypto.X509Certificate(result.certificatePem).validTo)).toEqual(new Date(NOW.getTime() + validityDays * DAY_MS));
+  expect(opensslVerify(result.certificatePem, 'sslclient')).toBe('cert.pem: OK\n');
+  expect(openssl(['asn1parse', '-in', 'cert.pem'], { 'cert.pem': result.certificatePem })).toMatch(/GENERALIZEDTIME\s*:20(5[1-9]|[6-9][0-9])/);
 });
 
 test('serials are random, positive and 16 bytes long', () => {

@@ -1,4 +1,4 @@
-import { LINK_NUDGE_AFTER_MS, LINK_NUDGE_ANNOTATION, linkNudge } from '../../../../lib/controllers/redeemer/link-nudge';
+import { DUE_TOUCH_QUIET_MS, LINK_NUDGE_AFTER_MS, LINK_NUDGE_ANNOTATION, linkNudge } from '../../../../lib/controllers/redeemer/link-nudge';
 import type { SkupperLink } from '../../../../lib/api/skupper';
 
 const CREATED = '2026-03-01T10:00:00Z';
@@ -35,4 +35,17 @@ test('times a Link from when this process created it, if given (the creationTime
   const createdHere = Date.parse(CREATED) + 900;
   expect(linkNudge(link(), at(1000), createdHere)).toEqual({ requeueAfterMs: LINK_NUDGE_AFTER_MS[0] - 100 });
   expect(linkNudge(link(), at(900 + LINK_NUDGE_AFTER_MS[0]), createdHere)).toEqual({ touchWith: '1', requeueAfterMs: LINK_NUDGE_AFTER_MS[1] - LINK_NUDGE_AFTER_MS[0] });
+});
+
+test('a Link due a touch is touched at once, and the schedule then leaves Skupper a quiet time', () => {
+  const createdHere = Date.parse(CREATED);
+  const nudge = linkNudge(link(), at(50), createdHere, true);
+  const step = LINK_NUDGE_AFTER_MS.filter(ms => ms <= 50 + DUE_TOUCH_QUIET_MS).length;
+  expect(nudge).toEqual({ touchWith: String(step), requeueAfterMs: LINK_NUDGE_AFTER_MS[step] - 50 });
+  expect(LINK_NUDGE_AFTER_MS[step]).toBeGreaterThan(50 + DUE_TOUCH_QUIET_MS);
+  expect(linkNudge(link(undefined, [{ type: 'Configured', status: 'True' }]), at(50), createdHere, true)).toEqual({});
+});
+
+test('steps passed while the redeemer was busy are skipped, not touched one after the other', () => {
+  expect(linkNudge(link(), at(LINK_NUDGE_AFTER_MS[2] + 10))).toEqual({ touchWith: '3', requeueAfterMs: LINK_NUDGE_AFTER_MS[3] - LINK_NUDGE_AFTER_MS[2] - 10 });
 });

@@ -37,8 +37,12 @@ class FakeCluster implements RedeemerCluster {
 
   public cachedToken(name: string) { return this.tokens.get(name); }
   public cachedSites() { return this.sites; }
-  public async readSecret(name: string) { return structuredClone(this.secrets.get(name)); }
-  public async readLink(name: string) { return structuredClone(this.links.get(name)); }
+  public freshReads = 0;
+  public async readSecret(name: string) { this.freshReads++; return structuredClone(this.secrets.get(name)); }
+  public async readLink(name: string) { this.freshReads++; return structuredClone(this.links.get(name)); }
+  /** The informer's copy: only what a test put there (the cache lags, or has nothing yet). */
+  public readonly cachedLinks = new Map<string, SkupperLink>();
+  public cachedLink(name: string) { return this.cachedLinks.get(name); }
   public async createSecret(secret: Secret) { return this.create(this.secrets, secret, 'Secret'); }
   public async createLink(link: SkupperLink) { return this.create(this.links, link, 'Link'); }
   public readonly touches: string[] = [];
@@ -94,7 +98,7 @@ interface Setup {
   readonly status: () => LinkTokenStatus | undefined;
 }
 
-function setup(token: LinkToken = linkToken(), options: { withCode?: boolean } = {}): Setup {
+function setup(token: LinkToken = linkToken(), options: { withCode?: boolean; reconcileSoon?: (token: string, afterMs?: number) => void } = {}): Setup {
   const cluster = new FakeCluster();
   cluster.tokens.set(TOKEN, token);
   if (options.withCode ?? true) cluster.secrets.set(codeSecret.metadata!.name!, codeSecret);
@@ -114,6 +118,7 @@ function setup(token: LinkToken = linkToken(), options: { withCode?: boolean } =
     metrics,
     log: new Logger({}, line => logs.push(line)),
     now: () => new Date(clock.now),
+    reconcileSoon: options.reconcileSoon,
   });
   return { cluster, reconciler, requests, answers, logs, metrics, clock, status: () => cluster.tokens.get(TOKEN)?.status };
 }
@@ -193,6 +198,61 @@ test('touches a new Link Skupper leaves unconfigured (its 2.2.1 bug), by the inj
   expect(await s.reconciler.reconcile(TOKEN)).toEqual({});
   expect(s.cluster.touches).toHaveLength(1);
   expect(s.requests).toHaveLength(1);
+});
+
+test('once Skupper configures a Link first touched after another Link was created, that one is touched at once', async () => {
+  const soon: string[] = [];
+  const timed: string[] = [];
+  const s = setup(linkToken(), { reconcileSoon: (token, afterMs) => (afterMs === undefined ? soon : timed).push(afterMs === undefined ? token : `${token} after ${afterMs} ms`) });
+  const OTHER = 'token-to-north';
+  s.cluster.tokens.set(OTHER, { ...linkToken(), metadata: { ...linkToken().metadata, name: OTHER, uid: 'token-uid-north' } });
+  s.answers.push(request => ({ kind: 'issued', body: renderAnswer(answerDocuments(siteCa, request.name, SITE.metadata!.uid!)) }));
+  s.answers.push(request => ({ kind: 'issued', body: renderAnswer(answerDocuments(siteCa, request.name, SITE.metadata!.uid!)) }));
+  const start = s.clock.now;
+  await s.reconciler.reconcile(TOKEN);
+  s.clock.now = start + 10;
+  await s.reconciler.reconcile(OTHER);
+  s.clock.now = start + LINK_NUDGE_AFTER_MS[0] + 10;
+  await s.reconciler.reconcile(TOKEN);
+  await s.reconciler.reconcile(OTHER);
+  expect(s.cluster.touches).toEqual([`${TOKEN} ${LINK_NUDGE_ANNOTATION}=1`, `${OTHER} ${LINK_NUDGE_ANNOTATION}=1`]);
+  // The first touch is timed from each creation, whatever else the reconcile still had to do.
+  expect(timed).toEqual([`${TOKEN} after ${LINK_NUDGE_AFTER_MS[0]} ms`, `${OTHER} after ${LINK_NUDGE_AFTER_MS[0]} ms`]);
+
+  // OTHER's first touch came after TOKEN's create: Skupper has taken that create off its queue.
+  s.clock.now = start + 200;
+  const other = s.cluster.links.get(OTHER)!;
+  s.cluster.links.set(OTHER, { ...other, status: { conditions: [{ type: 'Configured', status: 'True', reason: 'Ready', message: 'OK', lastTransitionTime: '2026-03-01T10:00:00Z' }] } });
+  await s.reconciler.reconcile(OTHER);
+  expect(soon).toEqual([TOKEN]);
+  await s.reconciler.reconcile(TOKEN);
+  expect(s.cluster.touches).toHaveLength(3);
+  expect(s.cluster.touches[2]).toMatch(new RegExp(`^${TOKEN} ${LINK_NUDGE_ANNOTATION}=\\d+$`));
+  await s.reconciler.reconcile(OTHER);
+  expect(soon).toEqual([TOKEN]);
+});
+
+test('right after redeeming, the Links come from the informer cache; without them there, or later, they are read afresh', async () => {
+  const s = setup();
+  await s.reconciler.reconcile(TOKEN);
+  const reads = s.cluster.freshReads;
+  // The cache does not have the Link yet: fresh reads, as always.
+  await s.reconciler.reconcile(TOKEN);
+  expect(s.cluster.freshReads).toBe(reads + 2);
+  s.cluster.cachedLinks.set(TOKEN, structuredClone(s.cluster.links.get(TOKEN)!));
+  await s.reconciler.reconcile(TOKEN);
+  expect(s.cluster.freshReads).toBe(reads + 2);
+  // A deleted Link leaves the cache: read afresh, found missing, redeemed again.
+  s.cluster.cachedLinks.delete(TOKEN);
+  s.cluster.links.delete(TOKEN);
+  await s.reconciler.reconcile(TOKEN);
+  expect(s.requests).toHaveLength(2);
+  // Once the memory has expired, a deleted Secret is seen by a fresh read.
+  s.cluster.cachedLinks.set(TOKEN, structuredClone(s.cluster.links.get(TOKEN)!));
+  s.clock.now += 60_000;
+  s.cluster.secrets.delete(TOKEN);
+  await s.reconciler.reconcile(TOKEN);
+  expect(s.requests).toHaveLength(3);
 });
 
 test('follows the Link\'s conditions onto the token', async () => {
