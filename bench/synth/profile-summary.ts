@@ -9,6 +9,8 @@ interface ProfileNode {
 }
 interface Profile { readonly nodes: ProfileNode[]; readonly samples: number[]; readonly timeDeltas: number[] }
 
+const FILE_SYSTEM_CALLS = /^(writeFileSync|writeSync|openSync|closeSync|mkdirSync|mkdtempSync|rmSync|renameSync|linkSync|readSync|readdirSync|lstatSync)$/;
+
 /** Categories, matched against each sample's stack from the leaf up: the innermost match wins. */
 const CATEGORIES: Array<{ readonly name: string; readonly match: (node: ProfileNode) => boolean }> = [
   { name: 'garbage collection', match: n => n.callFrame.functionName === '(garbage collector)' },
@@ -16,10 +18,10 @@ const CATEGORIES: Array<{ readonly name: string; readonly match: (node: ProfileN
   { name: 'grant server certificates (forge)', match: n => n.callFrame.functionName === 'createGrantServerCertificates' },
   { name: 'sealing (forge RSA-OAEP 4096 + AES-GCM)', match: n => n.callFrame.functionName === 'sealValue' },
   { name: 'HKDF derivations (master secret)', match: n => n.callFrame.functionName === 'derive' && n.callFrame.url.includes('master-secret') },
-  { name: 'file system writes', match: n => /^(writeFileSync|writeSync|openSync|closeSync|mkdirSync|rmSync)$/.test(n.callFrame.functionName) },
+  { name: 'file system (writes; reads of the previous output)', match: n => FILE_SYSTEM_CALLS.test(n.callFrame.functionName) },
   { name: 'YAML stringify', match: n => n.callFrame.url.includes('node_modules/yaml/') },
   { name: 'construct tree walks (findAll)', match: n => n.callFrame.functionName === 'findAll' && n.callFrame.url.includes('node_modules/constructs/') },
-  { name: 'cdk8s resolution / toJson / validation', match: n => n.callFrame.url.includes('node_modules/cdk8s/') },
+  { name: 'cdk8s resolution / toJson / validation', match: n => n.callFrame.url.includes('node_modules/cdk8s/') || n.callFrame.url.includes('node_modules/cdk8s-plus-28/') },
   { name: 'module loading (lazy require, ts transpile)', match: n => n.callFrame.functionName === 'require' },
 ];
 
@@ -28,7 +30,7 @@ const PHASES: Array<{ readonly name: string; readonly match: (node: ProfileNode)
   { name: 'declare (clusters, sites, links)', match: n => n.callFrame.functionName === 'benchNetwork' },
   { name: 'build (grant servers, grants, tokens, sealing)', match: n => n.callFrame.functionName === 'build' && n.callFrame.url.includes('application-network') },
   { name: 'render (validation, toJson, YAML)', match: n => n.callFrame.functionName === 'renderClusters' },
-  { name: 'write (staging, renames, cleanup)', match: n => n.callFrame.functionName === 'writeOutputFolders' },
+  { name: 'write (comparing, staging, renames, cleanup)', match: n => n.callFrame.functionName === 'writeOutputFolders' },
 ];
 
 export interface ProfileSummary {

@@ -2,18 +2,16 @@
 //   synth-once.ts <hub|mesh> <links> <outdir> <keyCacheDir> [Ed25519|RSA-2048] [profile.cpuprofile]
 // With a profile path, the measured part (declare, build, synth) is profiled with the inspector and
 // written there; module loading and the floor measurement stay out of the profile.
-// Prints one JSON line with the phase times, the peak RSS and what was written, and the floor: the
-// time this process takes to write the same files (same folders, same bytes) from memory.
+// Prints one JSON line with the phase times, the peak RSS, what was written (and its digest, to check
+// that runs write the same bytes), and the floor: the time this process takes to write the same
+// files (same folders, same bytes) from memory into `<outdir>.floor`, which must not exist. Nothing is
+// deleted here: run.ts moves outputs aside and deletes them after the last measurement (why: README).
+import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as inspector from 'inspector';
 import * as path from 'path';
 import { GrantServerKeyAlgorithm } from '../../lib';
 import { benchNetwork, BenchTopology } from './bench-network';
-
-function countFiles(dir: string): number {
-  return fs.readdirSync(dir, { withFileTypes: true })
-    .reduce((n, entry) => n + (entry.isDirectory() ? countFiles(path.join(dir, entry.name)) : 1), 0);
-}
 
 /** Every file under `dir`, as relative path and content. */
 function readTree(dir: string, prefix = ''): Array<[string, Buffer]> {
@@ -23,9 +21,18 @@ function readTree(dir: string, prefix = ''): Array<[string, Buffer]> {
   });
 }
 
-/** Milliseconds to write `files` under a fresh `dir` with plain mkdir + writeFileSync: the floor any synth pays. */
+/** One digest of every file's path and bytes, in path order. */
+function treeDigest(files: Array<[string, Buffer]>): string {
+  const hash = crypto.createHash('sha256');
+  for (const [relative, content] of [...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    hash.update(`${relative}\0${content.length}\0`).update(content);
+  }
+  return hash.digest('hex');
+}
+
+/** Milliseconds to write `files` under `dir` (which must not exist) with plain mkdir + writeFileSync: the floor any synth pays. */
 function writeFloorMs(files: Array<[string, Buffer]>, dir: string): number {
-  fs.rmSync(dir, { recursive: true, force: true });
+  if (fs.existsSync(dir)) throw new Error(`${dir} exists: run.ts moves it aside before each run`);
   const start = process.hrtime.bigint();
   const made = new Set<string>();
   for (const [relative, content] of files) {
@@ -36,9 +43,7 @@ function writeFloorMs(files: Array<[string, Buffer]>, dir: string): number {
     }
     fs.writeFileSync(path.join(dir, relative), content);
   }
-  const ms = Number(process.hrtime.bigint() - start) / 1e6;
-  fs.rmSync(dir, { recursive: true, force: true });
-  return ms;
+  return Number(process.hrtime.bigint() - start) / 1e6;
 }
 
 /** Starts the CPU profiler; the returned function stops it and writes the profile to `file`. */
@@ -82,7 +87,8 @@ process.stdout.write(JSON.stringify({
   clusters: network.clusters.length,
   grantServers,
   keysDerived: (fs.existsSync(keyCacheDir) ? fs.readdirSync(keyCacheDir).length : 0) - cachedKeysBefore,
-  files: countFiles(outdir),
+  files: tree.length,
+  digest: treeDigest(tree),
   floorMs,
   declareMs: ms(t0, t1),
   buildMs: ms(t1, t2),

@@ -2,6 +2,7 @@ import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import { reportToCdk8sCli } from './cdk8s-cli-outdir';
+import { compareWithFolder } from './previous-folder';
 
 /** One folder that a synth replaces as a whole (or removes). */
 export interface OutputFolder {
@@ -26,6 +27,12 @@ export interface ReplaceOutputFoldersOptions {
    * @default fs.renameSync
    */
   readonly rename?: (from: string, to: string) => void;
+  /**
+   * Hard-links an unchanged file of the previous folder into the staging folder; when it throws,
+   * the file is written instead.
+   * @default fs.linkSync
+   */
+  readonly link?: (existing: string, newPath: string) => void;
 }
 
 interface Swap {
@@ -46,13 +53,22 @@ export function writeOutputFolders(folders: readonly OutputFolder[]): void {
 /**
  * Replaces every folder of `folders` with its new files, all or nothing, and touches nothing
  * else. First every folder there is checked (nothing is written if one is refused); then every
- * new folder is written in full next to its target (`.<name>.staging-*`); only then is each
- * previous folder renamed aside and the new one renamed into place, and the previous ones
- * deleted. If any step fails, what was renamed is renamed back and the staging folders are
- * removed, so the previous output stays exactly as it was.
+ * folder whose new files differ from what it holds is written in full next to its target
+ * (`.<name>.staging-*`); only then is each such previous folder renamed aside and the new one
+ * renamed into place, and the previous ones deleted. If any step fails, what was renamed is
+ * renamed back and the staging folders are removed, so the previous output stays exactly as it was.
+ *
+ * A re-synth writes only what changed, as GitOps wants (git and Argo CD see unchanged files
+ * untouched): a folder already holding exactly its new files is left alone, and in a folder that
+ * changed each unchanged file is hard-linked from the previous folder (no new inode, and none freed
+ * with the previous folder: on ext4 without a journal, creating inodes right after freeing thousands
+ * is ~15x slower, see bench/synth/README.md). Linked files keep their mode, owner and mtime; written
+ * ones are new files with the default mode. Files are only ever created (exclusively), never written
+ * through, so a linked file, which is also the previous output's, is never modified in place.
  */
 export function replaceOutputFolders(folders: readonly OutputFolder[], options: ReplaceOutputFoldersOptions = {}): void {
   const rename = options.rename ?? fs.renameSync;
+  const link = options.link ?? fs.linkSync;
   for (const folder of folders) {
     const refusal = fs.existsSync(folder.dir) ? folder.refusal(folder.dir) : undefined;
     if (refusal !== undefined) {
@@ -86,7 +102,12 @@ export function replaceOutputFolders(folders: readonly OutputFolder[], options: 
   };
   try {
     for (const folder of folders) {
-      swaps.push({ folder, staging: folder.files === undefined ? undefined : stage(folder.dir, folder.files, createdParents) });
+      if (folder.files === undefined) {
+        swaps.push({ folder });
+        continue;
+      }
+      const previous = compareWithFolder(folder.dir, folder.files);
+      if (!previous.unchanged) swaps.push({ folder, staging: stage(folder.dir, folder.files, previous.same, link, createdParents) });
     }
     for (const swap of swaps) {
       if (fs.existsSync(swap.folder.dir)) {
@@ -111,8 +132,12 @@ export function replaceOutputFolders(folders: readonly OutputFolder[], options: 
   }
 }
 
-/** Writes `files` into a new hidden folder next to `dir` (on the same file system, so renames are atomic). */
-function stage(dir: string, files: ReadonlyMap<string, string>, createdParents: string[]): string {
+/**
+ * Writes `files` into a new hidden folder next to `dir` (on the same file system, so renames are
+ * atomic), hard-linking those in `same` from the previous folder at `dir` instead.
+ */
+function stage(dir: string, files: ReadonlyMap<string, string>, same: ReadonlySet<string>,
+  link: (existing: string, newPath: string) => void, createdParents: string[]): string {
   const parent = path.dirname(dir);
   const missing: string[] = [];
   for (let p = parent; !fs.existsSync(p) && path.dirname(p) !== p; p = path.dirname(p)) missing.push(p);
@@ -129,13 +154,25 @@ function stage(dir: string, files: ReadonlyMap<string, string>, createdParents: 
         fs.mkdirSync(folder, { recursive: true });
         made.add(folder);
       }
-      fs.writeFileSync(target, content);
+      if (same.has(file) && tryLink(link, path.join(dir, ...file.split('/')), target)) continue;
+      // 'wx': never through an existing file, which may be a link to the previous output.
+      fs.writeFileSync(target, content, { flag: 'wx' });
     }
   } catch (error) {
     fs.rmSync(staging, { recursive: true, force: true });
     throw error;
   }
   return staging;
+}
+
+/** Whether `existing` could be hard-linked at `target` (not across file systems, nor where links are not allowed). */
+function tryLink(link: (existing: string, newPath: string) => void, existing: string, target: string): boolean {
+  try {
+    link(existing, target);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** A name next to `dir` that does not exist yet. */

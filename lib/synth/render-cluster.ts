@@ -1,10 +1,11 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { ApiObject, Chart, DependencyGraph } from 'cdk8s';
+import { ApiObject, App, Chart } from 'cdk8s';
 import type { IConstruct } from 'constructs';
+import { appCharts, chartApiObjects } from './cdk8s-order';
 import type { ClusterFolder } from './cluster-folder';
 import { hasOurKustomization, kustomizationYaml } from './kustomization';
-import { manifestYaml } from './manifest-yaml';
+import { jsonManifest, ObjectManifest, objectManifest } from './object-manifest';
 import type { OutputFolder } from './output-folders';
 import type { ISynthesizableCluster } from './synthesizable-cluster';
 
@@ -59,7 +60,7 @@ export function renderCluster(cluster: ISynthesizableCluster): RenderedCluster {
   resolveChartDependencies(cluster);
   const files = new Map<string, string>();
   const chartFolders = new Map<string, Chart>();
-  for (const chart of cluster.charts) {
+  for (const chart of clusterCharts(cluster)) {
     const folder = cluster.chartFolder(chart);
     const taken = chartFolders.get(folder);
     if (taken !== undefined) {
@@ -68,17 +69,17 @@ export function renderCluster(cluster: ISynthesizableCluster): RenderedCluster {
     }
     chartFolders.set(folder, chart);
     const objectFiles = new Map<string, string>();
-    for (const obj of chartObjects(chart)) {
+    for (const obj of chartManifests(chart)) {
       if (obj === undefined) continue;
       // cdk8s's own file naming, so a file keeps its name whichever way it is written.
-      const file = `${obj.kind}.${obj.metadata.name}`.replace(/[^0-9a-zA-Z-_.]/g, '') + '.k8s.yaml';
-      const where = `${obj.metadata.namespace ?? '(cluster)'}/${obj.metadata.name}`;
+      const file = `${obj.kind}.${obj.name}`.replace(/[^0-9a-zA-Z-_.]/g, '') + '.k8s.yaml';
+      const where = `${obj.namespace ?? '(cluster)'}/${obj.name}`;
       if (objectFiles.has(file)) {
-        throw new Error(`two ${obj.kind} objects named "${obj.metadata.name}" in chart "${chart.node.id}" of cluster ` +
+        throw new Error(`two ${obj.kind} objects named "${obj.name}" in chart "${chart.node.id}" of cluster ` +
           `"${cluster.name}" (${objectFiles.get(file)} and ${where}): names must be unique per kind within a site`);
       }
       objectFiles.set(file, where);
-      files.set(`${folder}/${file}`, manifestYaml(obj));
+      files.set(`${folder}/${file}`, obj.yaml);
     }
     files.set(`${folder}/kustomization.yaml`, kustomizationYaml([...objectFiles.keys()].sort()));
   }
@@ -86,6 +87,19 @@ export function renderCluster(cluster: ISynthesizableCluster): RenderedCluster {
   const siteFolders = [...chartFolders.keys()].filter(folder => folder !== crdsFolder).sort();
   files.set('kustomization.yaml', kustomizationYaml(crdsFolder === undefined ? siteFolders : [crdsFolder, ...siteFolders]));
   return { cluster, files, folder: { cluster, name: cluster.name, crdsFolder, siteFolders } };
+}
+
+/** `cluster.charts`, which for a cdk8s App (a Cluster) comes without building its dependency graph. */
+function clusterCharts(cluster: ISynthesizableCluster): readonly Chart[] {
+  return cluster instanceof App && chartsGetter(cluster) === chartsGetter(App.prototype) ? appCharts(cluster) : cluster.charts;
+}
+
+function chartsGetter(object: object): unknown {
+  for (let o: object | null = object; o !== null; o = Object.getPrototypeOf(o)) {
+    const descriptor = Object.getOwnPropertyDescriptor(o, 'charts');
+    if (descriptor !== undefined) return descriptor.get ?? descriptor.value;
+  }
+  return undefined;
 }
 
 /** What replaces the cluster's folder: refused when the folder there was not written by cdk8s-skupper. */
@@ -112,19 +126,17 @@ function validateConstructs(cluster: ISynthesizableCluster): void {
   }
 }
 
-type KubeObject = { kind: string; metadata: { name: string; namespace?: string } };
-
 /**
- * What `chart.toJson()` gives (every object of the chart resolved, in dependency order), without
- * what cdk8s repeats there for every chart: resolving the dependencies of the whole app and
+ * What `chart.toJson()` gives (every object of the chart resolved, in dependency order), as YAML,
+ * without what cdk8s repeats there for every chart: resolving the dependencies of the whole app and
  * validating all of it. Both are done once per cluster here (`resolveChartDependencies`,
  * `validateConstructs`, which throws where cdk8s's validation would).
  */
-function chartObjects(chart: Chart): Array<KubeObject | undefined> {
-  if (chart.toJson !== Chart.prototype.toJson) return chart.toJson();   // a chart that renders itself
-  return new DependencyGraph(chart.node).topology()
-    .filter((c): c is ApiObject => c instanceof ApiObject && Chart.of(c) === chart)
-    .map(obj => obj.toJson() as KubeObject | undefined);
+function chartManifests(chart: Chart): Array<ObjectManifest | undefined> {
+  if (chart.toJson !== Chart.prototype.toJson) {   // a chart that renders itself
+    return chart.toJson().map(obj => obj === undefined ? undefined : jsonManifest(obj));
+  }
+  return chartApiObjects(chart).map(objectManifest);
 }
 
 /**
