@@ -48,8 +48,9 @@ export function expirationWindowOf(grant: LinkGrant): string {
   return grant.spec.expirationWindow ?? DEFAULT_EXPIRATION_WINDOW;
 }
 
-export function codeKeyOf(grant: LinkGrant): string {
-  return grant.spec.codeSecretRef.key ?? DEFAULT_CODE_KEY;
+/** The key holding the code in the Secret that a LinkGrant's (or a LinkToken's) codeSecretRef names. */
+export function codeKeyOf(owner: { readonly spec: { readonly codeSecretRef: { readonly key?: string } } }): string {
+  return owner.spec.codeSecretRef.key ?? DEFAULT_CODE_KEY;
 }
 
 export function issuerOf(grant: LinkGrant): string {

@@ -1,5 +1,5 @@
 import { CoreV1Api, CustomObjectsApi, KubeConfig } from '@kubernetes/client-node';
-import { DEFAULT_CODE_KEY } from '../../api/defaults';
+import { codeKeyOf } from '../../api/link-grant';
 import type { LinkToken } from '../../api/link-token';
 import { LINK_TOKENS } from '../../api/resource-types';
 import { apiStatusCode, describeError } from '../../kube-client/api-errors';
@@ -28,7 +28,7 @@ export async function exportToken(options: ExportTokenOptions, out: Pick<Command
     `cannot read LinkToken ${name} in namespace ${namespace}`,
   );
   const ref = token.spec.codeSecretRef;
-  const key = ref.key ?? DEFAULT_CODE_KEY;
+  const key = codeKeyOf(token);
   const secret = await readOrExplain(
     kubeConfig.makeApiClient(CoreV1Api).readNamespacedSecret({ name: ref.name, namespace }),
     `Secret ${ref.name} holding the code of LinkToken ${name} not found in namespace ${namespace} (is its SealedSecret unsealed yet?)`,

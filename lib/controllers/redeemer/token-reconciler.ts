@@ -7,7 +7,7 @@ import { checkReceivedBundle } from './received-bundle';
 import { createdForToken, linksRecordedOn, objectsToCreate, ObjectsToCreate } from './received-objects';
 import { LinkToucher } from './link-toucher';
 import { RecentRedemptions } from './recent-redemptions';
-import { DEFAULT_CODE_KEY } from '../../api/defaults';
+import { codeKeyOf } from '../../api/link-grant';
 import { LinkToken, LinkTokenStatus } from '../../api/link-token';
 import { Secret } from '../machinery/secret';
 import { SkupperLink, SkupperSite } from '../../api/skupper';
@@ -179,7 +179,7 @@ export class TokenReconciler {
   /** The code, or why it cannot be had yet. */
   private async readCode(token: LinkToken): Promise<string | Verdict> {
     const ref = token.spec.codeSecretRef;
-    const key = ref.key ?? DEFAULT_CODE_KEY;
+    const key = codeKeyOf(token);
     let secret: Secret | undefined;
     try {
       secret = await this.options.cluster.readSecret(ref.name);
