@@ -1,5 +1,5 @@
 import { parseGoDuration } from '../../validation/go-duration';
-import { siteOf } from './link-bundle-generator';
+import { isSiteProblem, siteOf } from './link-bundle-generator';
 import { linkEndpointGroups } from './link-bundle';
 import { codeKeyOf, expirationWindowOf, issuerOf, LinkGrant, LinkGrantStatus, redemptionsAllowedOf } from '../../api/link-grant';
 import { Condition } from '../../api/kubernetes-object';
@@ -71,8 +71,8 @@ export function desiredGrantStatus(grant: LinkGrant, world: GrantWorld): Desired
   const state = (s: State, message: string): DesiredGrantStatus => ({ status: withState(timed, s, message), requeueAfterMs });
 
   const site = siteOf(world.sites, world.namespace);
-  if (typeof site === 'string') {
-    return site.startsWith('Edge') ? state('Error', site) : state('Pending', site);
+  if (isSiteProblem(site)) {
+    return state(site.lasting ? 'Error' : 'Pending', site.message);
   }
   const codeRef = grant.spec.codeSecretRef;
   const code = secretValue(world.secret(codeRef.name), codeKeyOf(grant));

@@ -16,12 +16,22 @@ export interface LinkBundleSources {
   takeKeyPair(): Promise<ClientKeyPair>;
 }
 
+/** Why a namespace has no Site to link to: `lasting` when waiting will not help (the Site must change). */
+export interface SiteProblem {
+  readonly message: string;
+  readonly lasting: boolean;
+}
+
 /** The one Skupper Site of the namespace, or why there is none to link to. */
-export function siteOf(sites: readonly SkupperSite[], namespace: string): SkupperSite | string {
-  if (sites.length === 0) return `Site not yet defined for ${namespace}`;
-  if (sites.length > 1) return `More than one Site in ${namespace}: ${sites.map((s) => s.metadata?.name).sort().join(', ')}`;
-  if (sites[0].spec?.edge) return 'Edge sites cannot accept incoming links from remote sites';
+export function siteOf(sites: readonly SkupperSite[], namespace: string): SkupperSite | SiteProblem {
+  if (sites.length === 0) return { message: `Site not yet defined for ${namespace}`, lasting: false };
+  if (sites.length > 1) return { message: `More than one Site in ${namespace}: ${sites.map((s) => s.metadata?.name).sort().join(', ')}`, lasting: false };
+  if (sites[0].spec?.edge) return { message: 'Edge sites cannot accept incoming links from remote sites', lasting: true };
   return sites[0];
+}
+
+export function isSiteProblem(site: SkupperSite | SiteProblem): site is SiteProblem {
+  return 'lasting' in site;
 }
 
 /**
@@ -31,7 +41,7 @@ export function siteOf(sites: readonly SkupperSite[], namespace: string): Skuppe
  */
 export async function generateLinkBundle(grant: LinkGrant, requester: Requester, sources: LinkBundleSources): Promise<string> {
   const site = siteOf(sources.sites(), sources.namespace);
-  if (typeof site === 'string') throw new GenerationError(site);
+  if (isSiteProblem(site)) throw new GenerationError(site.message);
   const endpoints = site.status?.endpoints ?? [];
   const groups = linkEndpointGroups(endpoints);
   if (groups.length === 0) throw new GenerationError('No valid endpoints found for site');
