@@ -1,3 +1,6 @@
+/** The schedule's touches wait this long after a touch known to count (see quietMs). */
+export const CERTAIN_TOUCH_QUIET_MS = 2_000;
+
 /**
  * What the redeemer knows about the Links it created and touched (link-nudge.ts), to touch a Link
  * when the touch is sure to count.
@@ -11,9 +14,6 @@
  * one configured, instead of at the next step of the fixed schedule (many touches were lost there,
  * and touches landing while Skupper configured a Link made its status write conflict and repeat).
  */
-/** The schedule's touches wait this long after a touch known to count (see quietMs). */
-export const CERTAIN_TOUCH_QUIET_MS = 2_000;
-
 export class LinkTouches {
   private readonly links = new Map<string, Tracked>();
 
