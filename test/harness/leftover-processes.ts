@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { ETCD_DATA_DIR } from './etcd';
-import { commandLine, executable, isAlive, processGroup, signal, sleepSync } from './process-liveness';
+import { commandLine, executable, isAlive, processGroup, terminateSync } from './process-liveness';
 
 // A run that crashed (or was SIGKILLed) cannot stop its children, so every run first cleans up
 // after dead earlier runs. Runs whose owner (the jest process) is still alive are left alone:
@@ -57,10 +57,7 @@ export function killRecordedProcesses(runDir: string): string[] {
       if (recorded && matches(recorded.pid, recorded.binary)) {
         // We started it detached, so it leads its own group: kill the group (e.g. a shell wrapper too).
         const wholeGroup = processGroup(recorded.pid) === recorded.pid;
-        signal(recorded.pid, 'SIGTERM', wholeGroup);
-        const deadline = Date.now() + 5_000;
-        while (isAlive(recorded.pid) && Date.now() < deadline) sleepSync(50);
-        signal(recorded.pid, 'SIGKILL', wholeGroup);
+        terminateSync(recorded.pid, wholeGroup);
         killed.push(`${recorded.pid} (${pidFile})`);
       }
       fs.rmSync(pidFile, { force: true });

@@ -1,7 +1,7 @@
 import { spawn } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import { isAlive, signal, sleepSync } from './process-liveness';
+import { isAlive, signal, terminateSync } from './process-liveness';
 import { FatalWaitError } from './wait-for';
 
 /** What is recorded about a started process (serializable, so tests and teardown can use it). */
@@ -172,10 +172,7 @@ function stopAllSync(): void {
   const processes = [...registry().processes].reverse();
   for (const managed of processes) {
     if (!isAlive(managed.info.pid)) continue;
-    signal(managed.info.pid, 'SIGTERM', true);
-    const deadline = Date.now() + 5_000;
-    while (isAlive(managed.info.pid) && Date.now() < deadline) sleepSync(50);
-    signal(managed.info.pid, 'SIGKILL', true);
+    terminateSync(managed.info.pid, true);
     fs.rmSync(managed.info.pidFile, { force: true });
   }
   registry().processes.length = 0;

@@ -65,6 +65,18 @@ export function signal(pid: number, sig: NodeJS.Signals, wholeGroup: boolean): v
 }
 
 /** Blocks the thread (for 'exit' handlers, where the event loop no longer runs). */
-export function sleepSync(ms: number): void {
+function sleepSync(ms: number): void {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+/**
+ * SIGTERM, then SIGKILL once `pid` has exited or `graceMs` has passed, synchronously: for 'exit'
+ * handlers and for processes that are not our children (leftovers of a crashed run), where no
+ * exit event can be awaited, so liveness is polled. The grace period only bounds cleanup.
+ */
+export function terminateSync(pid: number, wholeGroup: boolean, graceMs = 5_000): void {
+  signal(pid, 'SIGTERM', wholeGroup);
+  const deadline = Date.now() + graceMs;
+  while (isAlive(pid) && Date.now() < deadline) sleepSync(50);
+  signal(pid, 'SIGKILL', wholeGroup);
 }

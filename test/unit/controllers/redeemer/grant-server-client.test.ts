@@ -124,14 +124,14 @@ test('gives up on an answer that sends its headers but dribbles the body', async
 
 test('refuses an oversized answer, declared or streamed', async () => {
   const declared = await grantServer(answer(200, 'x'.repeat(2048)));
-  expect(await postRedemption(request(`${declared.url}/west/x`), { timeoutMs: 5_000, maxAnswerBytes: 1024 }))
+  expect(await postRedemption(request(`${declared.url}/west/x`), { timeoutMs: 60_000, maxAnswerBytes: 1024 }))
     .toEqual({ kind: 'unreachable', message: 'Controller got error: the grant server\'s answer is larger than 1024 bytes' });
   const streamed = await grantServer((_req, _body, res) => {
     res.writeHead(200); // chunked: no content-length
     for (let i = 0; i < 8; i++) res.write('y'.repeat(512));
     res.end();
   });
-  expect(await postRedemption(request(`${streamed.url}/west/x`), { timeoutMs: 5_000, maxAnswerBytes: 1024 }))
+  expect(await postRedemption(request(`${streamed.url}/west/x`), { timeoutMs: 60_000, maxAnswerBytes: 1024 }))
     .toEqual({ kind: 'unreachable', message: 'Controller got error: the grant server\'s answer is larger than 1024 bytes' });
 });
 
