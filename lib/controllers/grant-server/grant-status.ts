@@ -1,4 +1,4 @@
-import { parseGoDuration } from '../../validation/go-duration';
+import { expirationTimeOf } from './grant-expiry';
 import { isSiteProblem, siteOf } from './link-bundle-generator';
 import { linkEndpointGroups } from './link-bundle';
 import { codeKeyOf, expirationWindowOf, issuerOf, LinkGrant, LinkGrantStatus, redemptionsAllowedOf } from '../../api/link-grant';
@@ -49,15 +49,11 @@ export function desiredGrantStatus(grant: LinkGrant, world: GrantWorld): Desired
     conditions: [readyCondition(current.conditions, state, message, world.now, grant.metadata?.generation)],
   });
 
-  let expirationTime = current.expirationTime;
-  if (expirationTime === undefined) {
-    let windowMs: number;
-    try {
-      windowMs = parseGoDuration('duration', expirationWindowOf(grant));
-    } catch (error) {
-      return { status: withState(base, 'Error', `Invalid duration "${expirationWindowOf(grant)}": ${(error as Error).message}`) };
-    }
-    expirationTime = new Date(world.now.getTime() + windowMs).toISOString();
+  let expirationTime: string;
+  try {
+    expirationTime = expirationTimeOf(grant, world.now);
+  } catch (error) {
+    return { status: withState(base, 'Error', `Invalid duration "${expirationWindowOf(grant)}": ${(error as Error).message}`) };
   }
   const timed: LinkGrantStatus = { ...base, expirationTime };
   const msLeft = Date.parse(expirationTime) - world.now.getTime();

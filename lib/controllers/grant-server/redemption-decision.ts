@@ -1,5 +1,5 @@
-import { parseGoDuration } from '../../validation/go-duration';
-import { expirationWindowOf, GrantRedeemer, LinkGrant, LinkGrantStatus, redemptionsAllowedOf } from '../../api/link-grant';
+import { expirationTimeOf } from './grant-expiry';
+import { GrantRedeemer, LinkGrant, LinkGrantStatus, redemptionsAllowedOf } from '../../api/link-grant';
 
 /** Who asks: the `name` and `subject` headers, with Skupper's defaults applied. */
 export interface Requester {
@@ -23,16 +23,11 @@ export type RedemptionDecision =
 /** The decision table (pure): expiry first, then re-issue to a known redeemer, then the count. */
 export function decideRedemption(grant: LinkGrant, requester: Requester, now: Date): RedemptionDecision {
   const status = grant.status ?? {};
-  let expirationTime = status.expirationTime;
-  if (expirationTime === undefined) {
-    // The grant server has not written the window yet: this is its first sight, so it starts now.
-    let windowMs: number;
-    try {
-      windowMs = parseGoDuration('expiration window', expirationWindowOf(grant));
-    } catch (error) {
-      return { kind: 'corrupted', reason: (error as Error).message };
-    }
-    expirationTime = new Date(now.getTime() + windowMs).toISOString();
+  let expirationTime: string;
+  try {
+    expirationTime = expirationTimeOf(grant, now);
+  } catch (error) {
+    return { kind: 'corrupted', reason: (error as Error).message };
   }
   const expiresAt = Date.parse(expirationTime);
   if (Number.isNaN(expiresAt)) {
