@@ -63,10 +63,12 @@ export class FailedAttemptLimiter {
     return bucket;
   }
 
+  /**
+   * Forgets the clients whose last failure is oldest (the Map's first: they have refilled the
+   * most, and a full bucket is the same as none). Constant time per failure, also when addresses
+   * are sprayed at a full table, which a sweep of every bucket made linear.
+   */
   private evictIfFull(): void {
-    if (this.buckets.size <= this.maxClients) return;
-    for (const client of [...this.buckets.keys()]) this.refilled(client);
-    // Still full: forget the clients whose last failure is oldest (they have refilled the most).
     for (const client of this.buckets.keys()) {
       if (this.buckets.size <= this.maxClients) break;
       this.buckets.delete(client);

@@ -14,7 +14,9 @@ export function linkEndpointGroups(endpoints: readonly SkupperEndpoint[]): Skupp
     const compact = Object.fromEntries(
       (['group', 'host', 'name', 'port'] as const).filter((k) => endpoint[k] !== undefined && endpoint[k] !== '').map((k) => [k, String(endpoint[k])]),
     ) as SkupperEndpoint;
-    groups.set(group, [...(groups.get(group) ?? []), compact]);
+    const members = groups.get(group);
+    if (members) members.push(compact);
+    else groups.set(group, [compact]);
   }
   return [...groups.keys()].sort().map((group) => groups.get(group)!);
 }

@@ -7,12 +7,12 @@ export interface RedemptionCommitterOptions {
   readonly api: GrantApi;
   /** The informer's copy, used as the starting point when this process has not written the grant lately. */
   readonly cachedGrant: (name: string) => LinkGrant | undefined;
-  /** Most redemptions counted by one status write. */
-  readonly maxBatch?: number;
-  /** Grants whose last written state is remembered (least recently counted forgotten first). */
-  readonly rememberedGrants?: number;
-  readonly now?: () => Date;
 }
+
+/** Most redemptions counted by one status write. */
+const MAX_BATCH = 64;
+/** Grants whose last written state is remembered (least recently counted forgotten first). */
+const REMEMBERED_GRANTS = 1024;
 
 interface Waiting {
   readonly request: PendingRedemption;
@@ -30,13 +30,8 @@ interface Waiting {
 export class RedemptionCommitter {
   private readonly queues = new Map<string, Waiting[]>();
   private readonly lastWritten = new Map<string, LinkGrant>();
-  private readonly maxBatch: number;
-  private readonly remembered: number;
 
-  public constructor(private readonly options: RedemptionCommitterOptions) {
-    this.maxBatch = options.maxBatch ?? 64;
-    this.remembered = options.rememberedGrants ?? 1024;
-  }
+  public constructor(private readonly options: RedemptionCommitterOptions) {}
 
   /** Counts one redemption of `grantName`; a generation failure rejects with its error. */
   public count(grantName: string, request: PendingRedemption): Promise<CountedRedemption> {
@@ -62,11 +57,11 @@ export class RedemptionCommitter {
   private async drain(grantName: string): Promise<void> {
     const queue = this.queues.get(grantName)!;
     while (queue.length > 0) {
-      const batch = queue.splice(0, this.maxBatch);
+      const batch = queue.splice(0, MAX_BATCH);
       const lastKnown = this.lastWritten.get(grantName) ?? this.options.cachedGrant(grantName);
       try {
         const { outcomes, latest } = await countRedemptions({
-          api: this.options.api, grantName, requests: batch.map((w) => w.request), lastKnown, now: this.options.now,
+          api: this.options.api, grantName, requests: batch.map((w) => w.request), lastKnown,
         });
         this.remember(grantName, latest);
         batch.forEach((w, i) => w.resolve(outcomes[i]));
@@ -82,6 +77,6 @@ export class RedemptionCommitter {
     this.lastWritten.delete(grantName);
     if (!latest) return;
     this.lastWritten.set(grantName, latest);
-    if (this.lastWritten.size > this.remembered) this.lastWritten.delete(this.lastWritten.keys().next().value!);
+    if (this.lastWritten.size > REMEMBERED_GRANTS) this.lastWritten.delete(this.lastWritten.keys().next().value!);
   }
 }

@@ -9,7 +9,7 @@ import { LinkToucher } from './link-toucher';
 import { RecentRedemptions } from './recent-redemptions';
 import { codeKeyOf } from '../../api/link-grant';
 import { LinkToken, LinkTokenStatus } from '../../api/link-token';
-import { Secret } from '../machinery/secret';
+import { Secret, secretValue } from '../machinery/secret';
 import { SkupperLink, SkupperSite } from '../../api/skupper';
 import { PERSISTENT_RETRY, RetrySchedule, TRANSIENT_RETRY } from './retry-schedule';
 import { desiredTokenStatus, sameStatus, TokenOutcome } from './token-status';
@@ -190,12 +190,12 @@ export class TokenReconciler {
       // Not watched (no list/watch on Secrets), so looked at again with backoff until unsealed.
       return waiting(`Waiting for Secret ${ref.name} holding the code`, { requeue: true });
     }
-    const value = secret.data?.[key];
-    if (!value) {
+    const value = secretValue(secret, key);
+    if (!value || value.length === 0) {
       return failed(`Secret ${ref.name} has no key ${key} holding the code`, { requeue: true });
     }
     // Sent byte for byte, as Skupper sends spec.code: the grant server compares it exactly.
-    return Buffer.from(value, 'base64').toString('utf8');
+    return value.toString('utf8');
   }
 
   /** POSTs the code, checks the answer and creates what it holds; the Links on success. */
