@@ -16,9 +16,14 @@ function deepFreeze<T>(value: T): T {
 
 const crd = (cluster: Cluster) => cluster.crds!.node.children.find((c): c is ApiObject => c instanceof ApiObject)!;
 
-/** An ApiObject in a chart of a plain cdk8s app with `resolvers` (the app then adds cdk8s's own). */
+/**
+ * An ApiObject in a chart of a plain cdk8s app with `resolvers` (the app then adds cdk8s's own).
+ * Its props are frozen around `props` (which stay as given), so only `props` decide whether the
+ * object may be remembered.
+ */
 function object(props: object, resolvers: IResolver[] = []): ApiObject {
-  return new ApiObject(new Chart(new App({ resolvers }), 'chart'), 'obj', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'obj' }, ...props });
+  return new ApiObject(new Chart(new App({ resolvers }), 'chart'), 'obj',
+    Object.freeze({ apiVersion: 'v1', kind: 'ConfigMap', metadata: Object.freeze({ name: 'obj' }), ...props }));
 }
 
 test('the CRDs every cluster shares are rendered once, and as toJson() renders them', () => {
@@ -67,6 +72,7 @@ test('an app with resolvers of its own renders every time', () => {
 
 test('$CDK8S_DISABLE_SORT, which changes toJson(), is part of what is remembered', () => {
   const frozen = object(deepFreeze({ data: { b: '1', a: '2' } }));
+  expect(objectManifest(frozen)).toBe(objectManifest(frozen)); // remembered: frozen props, cdk8s's resolvers only
   const sorted = objectManifest(frozen).yaml;
   expect(sorted).toMatch(/a: "2"\n\s+b: "1"/);
   process.env.CDK8S_DISABLE_SORT = '1';
