@@ -16,7 +16,7 @@ const CATEGORIES: Array<{ readonly name: string; readonly match: (node: ProfileN
   { name: 'garbage collection', match: n => n.callFrame.functionName === '(garbage collector)' },
   { name: 'RSA key derivation (forge, pure JS)', match: n => n.callFrame.functionName === 'deriveRsaKeyPair' },
   { name: 'grant server certificates (forge)', match: n => n.callFrame.functionName === 'createGrantServerCertificates' },
-  { name: 'sealing (forge RSA-OAEP 4096 + AES-GCM)', match: n => n.callFrame.functionName === 'sealValue' },
+  { name: 'sealing (native RSA-OAEP 4096 + AES-GCM)', match: n => n.callFrame.functionName === 'sealValue' },
   { name: 'HKDF derivations (master secret)', match: n => n.callFrame.functionName === 'derive' && n.callFrame.url.includes('master-secret') },
   { name: 'file system (writes; reads of the previous output)', match: n => FILE_SYSTEM_CALLS.test(n.callFrame.functionName) },
   { name: 'YAML stringify', match: n => n.callFrame.url.includes('node_modules/yaml/') },

@@ -111,7 +111,7 @@ function main(): void {
       const vsFloor = (run: RunResult | undefined) => run === undefined ? 'n/a'
         : `${seconds(run.totalMs)} / ${run.floorMs.toFixed(0)} ms = ${(run.totalMs / run.floorMs).toFixed(1)}x`;
       const rss = (run: RunResult | undefined) => run === undefined ? 'n/a' : `${run.maxRssMb.toFixed(0)} (+${(run.maxRssMb - run.baselineRssMb).toFixed(0)})`;
-      rows.push(`| ${topology} | ${warm.links} | ${warm.sites} | ${warm.grantServers} | ${warm.files} | ` +
+      rows.push(`| ${topology} | ${warm.links} | ${warm.sites} | ${warm.clusters} | ${warm.grantServers} | ${warm.files} | ` +
         `${vsFloor(cold)}${cold ? ` (${cold.keysDerived} keys)` : ''} | ${vsFloor(warm)} | ${vsFloor(resynth)} | ` +
         `${seconds(warm.declareMs)} / ${seconds(warm.buildMs)} / ${seconds(warm.synthMs)} | ` +
         `${rss(cold)} / ${rss(warm)} / ${rss(resynth)} | ${identical} |`);
@@ -127,9 +127,9 @@ function main(): void {
   process.stdout.write([
     `Grant server keys: ${keyAlgorithm}. Each run: total / floor (writing the same files from memory, in the same process) = ratio.`,
     '',
-    '| topology | links | sites (= clusters) | grant servers | files | cold (keys derived) | warm | re-synth (same output on disk) | ' +
+    '| topology | links | sites | clusters | grant servers | files | cold (keys derived) | warm | re-synth (same output on disk) | ' +
       'warm: declare / build / synth | peak RSS MB (growth) cold / warm / re-synth | output identical |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|',
     ...rows,
     '',
     ...profiles,

@@ -53,13 +53,14 @@ export class NetworkServiceRegistry {
         `${sameKey.port}: services that share a routing key are one service to Skupper, so give them the same port, or give one ` +
         'its own routingKey');
     }
+    const sameHost = this.services.filter(service => service.listenerHost === listenerHost);
     for (const consumer of ends.consuming) {
       const unlinked = ends.exposing.find(exposer => !ends.linked(exposer, consumer));
       if (unlinked) {
         throw new Error(`site "${consumer.key}" consumes ${what}, but no chain of links connects it to "${unlinked.key}", which exposes it: ` +
           'declare the links (link, hubAndSpokes, fullMesh) before expose, or drop the site from to');
       }
-      const holder = this.services.find(service => service.listenerHost === listenerHost && service.consuming.includes(consumer.site));
+      const holder = sameHost.find(service => service.consuming.includes(consumer.site));
       if (holder !== undefined) {
         throw new Error(`listener host "${listenerHost}" is taken twice on site "${consumer.key}": by service "${holder.name}" and by ${what}: ` +
           'set listenerHost on one of them');

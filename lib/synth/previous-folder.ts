@@ -20,22 +20,20 @@ export function compareWithFolder(dir: string, files: ReadonlyMap<string, string
   if (!isPlainFolder(dir)) return NOTHING_IN_COMMON;
   const same = new Set<string>();
   let extra = false;
+  /** Walks a folder; whether it has any entry (an empty one is not recreated by the new files). */
   const walk = (relative: string): boolean => {
-    let holdsFiles = false;
-    for (const entry of fs.readdirSync(relative === '' ? dir : path.join(dir, relative), { withFileTypes: true })) {
+    const entries = fs.readdirSync(relative === '' ? dir : path.join(dir, relative), { withFileTypes: true });
+    for (const entry of entries) {
       const file = relative === '' ? entry.name : `${relative}/${entry.name}`;
       if (entry.isDirectory()) {
-        if (!walk(file)) extra = true;   // an empty folder the new files would not recreate
-        holdsFiles = true;
+        if (!walk(file)) extra = true;
       } else if (entry.isFile() && files.has(file) && sameBytes(path.join(dir, file), files.get(file)!)) {
         same.add(file);
-        holdsFiles = true;
       } else {
         extra = true;
-        holdsFiles = true;
       }
     }
-    return holdsFiles;
+    return entries.length > 0;
   };
   walk('');
   return { unchanged: !extra && same.size === files.size, same };
