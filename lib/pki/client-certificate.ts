@@ -5,6 +5,7 @@ import { derToPem, pemToDer } from './der';
 import { distinguishedNameDer } from './distinguished-name';
 import { rsaKeyPairFromPem, rsaPrivateKeyToPem } from './pem';
 import { SERIAL_NUMBER_BYTES, serialNumberHex } from './serial-number';
+import { isStrictBase64 } from '../validation/base64';
 
 /** A CA that signs certificates: its certificate and its PKCS#1 RSA private key, as PEM. */
 export interface CertificateAuthority {
@@ -122,7 +123,7 @@ export function parseCaSecretData(data: Readonly<Record<string, string>> | undef
     if (value === undefined || value === '') {
       throw new Error(`${source} has no data key ${JSON.stringify(key)}: expected a kubernetes.io/tls Secret with tls.crt and tls.key`);
     }
-    if (!/^[A-Za-z0-9+/]*={0,2}$/.test(value) || value.length % 4 !== 0) {
+    if (!isStrictBase64(value)) {
       throw new Error(`data key ${JSON.stringify(key)} of ${source} is not valid base64: expected the base64 of a PEM file`);
     }
     return Buffer.from(value, 'base64').toString('utf8');

@@ -3,6 +3,7 @@ import { SkupperEndpoint, SKUPPER_API_VERSION } from '../../api/skupper';
 import { parseDocuments } from './bundle-documents';
 import { BundleExpectations, checkFields, checkMetadata } from './bundle-metadata';
 import { BundleProblem, describeKind, isObject, Json, quoteName, quoteSecretType } from './bundle-problem';
+import { isStrictBase64 } from '../../validation/base64';
 
 /** The Secret of a grant server's answer, checked: a kubernetes.io/tls Secret named like the token. */
 export interface ReceivedSecret {
@@ -102,7 +103,7 @@ function checkSecret(doc: Json, expected: BundleExpectations): ReceivedSecret {
     if (typeof value !== 'string' || value === '') {
       throw new BundleProblem(`${what} has no data.${key}`);
     }
-    if (!/^[A-Za-z0-9+/]*={0,2}$/.test(value) || value.length % 4 !== 0) {
+    if (!isStrictBase64(value)) {
       throw new BundleProblem(`${what} data.${key} is not valid base64`);
     }
     pem[key] = Buffer.from(value, 'base64').toString('utf8');
