@@ -38,11 +38,10 @@ const fmt = (r: LoadResult): string => {
   const failed = Object.entries(r.failures).map(([status, n]) => `${n}x${status === '0' ? 'no answer' : status}`).join(', ');
   return `${r.okPerSecond.toFixed(1)}/s, p50 ${r.p50Ms.toFixed(0)} ms, p99 ${r.p99Ms.toFixed(0)} ms${failed ? `; failed ${failed}` : ''}`;
 };
-const okCount = (r: LoadResult): number => r.okCount;
 const ratio = (ours: number, stock: number): string => (stock > 0 ? `${(ours / stock).toFixed(2)}x` : 'n/a');
 const fmtLatency = (r: LatencyResult): string =>
   `p50 ${r.p50Ms.toFixed(0)} ms, p99 ${r.p99Ms.toFixed(0)} ms${r.missing > 0 ? ` (${r.missing} never configured)` : ''} (kubectl apply itself ${r.applyMs.toFixed(0)} ms; ` +
-  `from each token's creation: p50 ${r.fromCreationP50Ms.toFixed(0)} ms, p99 ${r.fromCreationP99Ms.toFixed(0)} ms)`;
+  `from each token's creation, ${r.fromCreationCount} seen created: p50 ${r.fromCreationP50Ms.toFixed(0)} ms, p99 ${r.fromCreationP99Ms.toFixed(0)} ms)`;
 
 async function startOurGrantServer(cluster: RunningCluster, site: BenchSite): Promise<{ cli: CliProcess; port: number }> {
   const [port, health] = await freePorts(2);
@@ -74,7 +73,7 @@ async function main(): Promise<void> {
     const measured = async (load: () => Promise<LoadResult>): Promise<{ result: LoadResult; cpu: string }> => {
       const before = cpuSnapshot(runDir);
       const result = await load();
-      return { result, cpu: cpuPerUnit(before, cpuSnapshot(runDir), okCount(result)) };
+      return { result, cpu: cpuPerUnit(before, cpuSnapshot(runDir), result.okCount) };
     };
     for (const [index, scenario] of SCENARIOS.entries()) {
       const names = (prefix: string): string[] => Array.from({ length: scenario.grantPerWorker ? scenario.concurrency : 1 }, (_, i) => `${prefix}-s${index}-g${i}`);
