@@ -5,7 +5,7 @@ import { ipAddressBytes, isIpAddress } from './host';
 
 /** What varies between the client certificates a CA issues. */
 export interface ClientCertificateFields {
-  /** The serial's bytes, a positive minimal INTEGER as they are (see serialNumberHex). */
+  /** The serial's bytes, a positive minimal INTEGER as they are (see serialNumberBytes). */
   readonly serial: Buffer;
   readonly notBefore: Date;
   readonly notAfter: Date;

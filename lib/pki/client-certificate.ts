@@ -4,7 +4,7 @@ import { signedClientCertificateDer } from './client-certificate-der';
 import { derToPem, pemToDer } from './der';
 import { distinguishedNameDer } from './distinguished-name';
 import { rsaKeyPairFromPem, rsaPrivateKeyToPem } from './pem';
-import { SERIAL_NUMBER_BYTES, serialNumberHex } from './serial-number';
+import { SERIAL_NUMBER_BYTES, serialNumberBytes } from './serial-number';
 import { isStrictBase64 } from '../validation/base64';
 
 /** A CA that signs certificates: its certificate and its PKCS#1 RSA private key, as PEM. */
@@ -97,7 +97,7 @@ export function issueClientCertificate(options: IssueClientCertificateOptions): 
   const keyPair = options.keyPair ?? generateRsa2048KeyPair();
   const { subjectPublicKeyInfoDer, privateKeyPem, rsa } = encodedKeyPair(keyPair);
   const der = signedClientCertificateDer({
-    serial: Buffer.from(serialNumberHex(crypto.randomBytes(SERIAL_NUMBER_BYTES)), 'hex'),
+    serial: serialNumberBytes(crypto.randomBytes(SERIAL_NUMBER_BYTES)),
     notBefore: now,
     notAfter: new Date(now.getTime() + validityDays * MS_PER_DAY),
     issuerDer: caSubjectDer,
