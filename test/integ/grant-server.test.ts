@@ -11,20 +11,19 @@ import * as os from 'os';
 import * as path from 'path';
 import * as tls from 'tls';
 import * as YAML from 'yaml';
-import { exampleClusters } from '../../apps/example';
-import { Cluster, GrantServer, LinkGrant, synthClusters } from '../../lib';
+import { GrantServer, LinkGrant } from '../../lib';
 import { CLEANUP, CliProcess, spawnCli, stopCli, StopCliOptions, waitForReadyz } from '../harness/cli-process';
 import { freePorts } from '../harness/free-ports';
 import { httpGet } from '../harness/http-get';
 import { kubectl } from '../harness/kubectl';
 import { runCommand } from '../harness/run-command';
-import { fetchSealingCertificate } from '../harness/sealed-secrets-controller';
 import { kubeconfigForServiceAccount } from '../harness/service-account-kubeconfig';
 import { testClusters } from '../harness/test-clusters';
 import { routerConfig, routerEntity } from '../harness/site-router';
 import { SiteEndpoint, waitForLinkConfigured, waitForSkupperSite } from '../harness/skupper-site';
 import { waitFor } from '../harness/wait-for';
-import { readObjects, TEST_KEY_CACHE, TEST_MASTER_SECRET } from '../support/example-synth';
+import { readObjects } from '../support/example-synth';
+import { synthExample } from '../support/synthesized-workload';
 
 const { west, east } = testClusters();
 const suffix = crypto.randomBytes(3).toString('hex');
@@ -56,18 +55,8 @@ let deploymentArgs: string[];
 
 beforeAll(async () => {
   work = fs.mkdtempSync(path.join(os.tmpdir(), 'cdk8s-skupper-grant-server-'));
-  const certificateDir = path.join(work, 'certs');
-  fs.mkdirSync(certificateDir);
-  for (const [name, cluster] of [['west', west], ['east', east]] as const) {
-    fs.writeFileSync(path.join(certificateDir, `${name}.pem`), await fetchSealingCertificate(cluster));
-  }
   [grantPort, metricsPort] = await freePorts(2);
-  const outdir = path.join(work, 'dist');
-  const clusters: Cluster[] = exampleClusters({
-    certificateDir, outdir, namespaces: ns, masterSecret: TEST_MASTER_SECRET, keyCacheDir: TEST_KEY_CACHE,
-    grantServerHost: '127.0.0.1', grantServerPort: grantPort,
-  });
-  synthClusters(clusters);
+  const { outdir, clusters } = await synthExample({ west, east }, work, ns, grantPort);
   const constructs = clusters.find((c) => c.name === 'west')!.node.findAll();
   code = constructs.find((c): c is LinkGrant => c instanceof LinkGrant)!.code();
   serverCaPem = constructs.find((c): c is GrantServer => c instanceof GrantServer)!.caCertificatePem;

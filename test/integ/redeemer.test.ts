@@ -14,20 +14,18 @@ import * as https from 'https';
 import * as os from 'os';
 import * as path from 'path';
 import * as YAML from 'yaml';
-import { exampleClusters } from '../../apps/example';
-import { Cluster, LinkGrant, synthClusters } from '../../lib';
+import { LinkGrant } from '../../lib';
 import { CLEANUP, CLI, CliProcess, spawnCli, stopCli, waitForReadyz } from '../harness/cli-process';
 import { freePorts } from '../harness/free-ports';
 import { httpGet } from '../harness/http-get';
 import { getJson as getObject, kubectl } from '../harness/kubectl';
 import { REPO_ROOT } from '../harness/paths';
-import { fetchSealingCertificate } from '../harness/sealed-secrets-controller';
 import { kubeconfigForServiceAccount } from '../harness/service-account-kubeconfig';
 import { testClusters } from '../harness/test-clusters';
 import { waitForLinkConfigured, waitForSkupperSite } from '../harness/skupper-site';
 import { waitFor } from '../harness/wait-for';
-import { readObjects, TEST_KEY_CACHE, TEST_MASTER_SECRET } from '../support/example-synth';
-import { runSynthesizedWorkload } from '../support/synthesized-workload';
+import { readObjects } from '../support/example-synth';
+import { applyExample, runSynthesizedWorkload } from '../support/synthesized-workload';
 import { answerDocuments, Document, renderAnswer, throwawayPki } from '../unit/controllers/redeemer/redemption-fixtures';
 
 const { west, east } = testClusters();
@@ -169,25 +167,14 @@ const redeemers: CliProcess[] = [];
 
 beforeAll(async () => {
   work = fs.mkdtempSync(path.join(os.tmpdir(), 'cdk8s-skupper-redeemer-'));
-  const certificateDir = path.join(work, 'certs');
-  fs.mkdirSync(certificateDir);
-  for (const [name, cluster] of [['west', west], ['east', east]] as const) {
-    fs.writeFileSync(path.join(certificateDir, `${name}.pem`), await fetchSealingCertificate(cluster));
-  }
   [stubPort, metricsPort] = await freePorts(2);
+  const { clusters } = await applyExample({ west, east }, work, ns, stubPort);
   outdir = path.join(work, 'dist');
-  const clusters: Cluster[] = exampleClusters({
-    certificateDir, outdir, namespaces: ns, masterSecret: TEST_MASTER_SECRET, keyCacheDir: TEST_KEY_CACHE,
-    grantServerHost: '127.0.0.1', grantServerPort: stubPort,
-  });
-  synthClusters(clusters);
   code = clusters.find(c => c.name === 'west')!.node.findAll().find((c): c is LinkGrant => c instanceof LinkGrant)!.code();
   const eastObjects = readObjects(path.join(outdir, 'east')).map(o => o.obj);
   deploymentArgs = eastObjects.find(o => o.kind === 'Deployment' && o.metadata.name === SERVICE_ACCOUNT).spec.template.spec.containers[0].args;
   grantUrl = eastObjects.find(o => o.kind === 'LinkToken').spec.url;
 
-  await kubectl(west, ['apply', '-k', path.join(outdir, 'west')]);
-  await kubectl(east, ['apply', '-k', path.join(outdir, 'east')]);
   const tls = await waitFor(`the grant server's TLS Secret unsealed on west`, () => secretData(west, ns.west, GRANT_SERVER_TLS_SECRET), { timeoutMs: 60_000 });
   await waitFor(`the token's code Secret unsealed on east`, () => secretData(east, ns.east, `${TOKEN}-code`), { timeoutMs: 60_000 });
   siteUid = await kubectl(east, ['get', 'site', 'east', '-n', ns.east, '-o', 'jsonpath={.metadata.uid}']);

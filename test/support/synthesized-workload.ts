@@ -151,26 +151,33 @@ export interface AppliedExample {
 
 /**
  * Synthesizes the example for the test clusters (each one's own sealing certificate, the grant
- * server on 127.0.0.1 and a free port, the given namespaces) into `<work>/dist` and applies each
- * cluster's folder as GitOps would (`kubectl apply -k`).
+ * server on 127.0.0.1 and `grantServerPort`, by default a free port, the given namespaces) into
+ * `<work>/dist`.
  */
-export async function applyExample(clusters: { readonly west: TestCluster; readonly east: TestCluster }, work: string,
-  namespaces: { readonly west: string; readonly east: string }): Promise<AppliedExample> {
+export async function synthExample(clusters: { readonly west: TestCluster; readonly east: TestCluster }, work: string,
+  namespaces: { readonly west: string; readonly east: string }, grantServerPort?: number): Promise<AppliedExample> {
   const certificateDir = path.join(work, 'certs');
   fs.mkdirSync(certificateDir, { recursive: true });
   for (const cluster of [clusters.west, clusters.east]) {
     fs.writeFileSync(path.join(certificateDir, `${cluster.name}.pem`), await fetchSealingCertificate(cluster));
   }
-  const [grantServerPort] = await freePorts(1);
+  const port = grantServerPort ?? (await freePorts(1))[0];
   const outdir = path.join(work, 'dist');
   const synthesized = exampleClusters({
     certificateDir, outdir, namespaces, masterSecret: TEST_MASTER_SECRET, keyCacheDir: TEST_KEY_CACHE,
-    grantServerHost: '127.0.0.1', grantServerPort,
+    grantServerHost: '127.0.0.1', grantServerPort: port,
   });
   synthClusters(synthesized);
-  await kubectl(clusters.west, ['apply', '-k', path.join(outdir, 'west')]);
-  await kubectl(clusters.east, ['apply', '-k', path.join(outdir, 'east')]);
-  return { outdir, clusters: synthesized, grantServerPort };
+  return { outdir, clusters: synthesized, grantServerPort: port };
+}
+
+/** {@link synthExample}, then each cluster's folder applied as GitOps would (`kubectl apply -k`). */
+export async function applyExample(clusters: { readonly west: TestCluster; readonly east: TestCluster }, work: string,
+  namespaces: { readonly west: string; readonly east: string }, grantServerPort?: number): Promise<AppliedExample> {
+  const example = await synthExample(clusters, work, namespaces, grantServerPort);
+  await kubectl(clusters.west, ['apply', '-k', path.join(example.outdir, 'west')]);
+  await kubectl(clusters.east, ['apply', '-k', path.join(example.outdir, 'east')]);
+  return example;
 }
 
 /** Where a site's synthesized workload runs: its cluster, that cluster's output folder, its namespace. */
