@@ -75,7 +75,10 @@ async function main(): Promise<void> {
       const result = await load();
       return { result, cpu: cpuPerUnit(before, cpuSnapshot(runDir), result.okCount) };
     };
-    for (const [index, scenario] of SCENARIOS.entries()) {
+    // BENCH_ONLY=throughput or BENCH_ONLY=latency runs one half (while working on it); the table needs both.
+    const only = process.env.BENCH_ONLY;
+    if (only !== undefined && only !== 'throughput' && only !== 'latency') throw new Error(`BENCH_ONLY=${only}: expected throughput or latency`);
+    for (const [index, scenario] of (only === 'latency' ? [] : SCENARIOS).entries()) {
       const names = (prefix: string): string[] => Array.from({ length: scenario.grantPerWorker ? scenario.concurrency : 1 }, (_, i) => `${prefix}-s${index}-g${i}`);
       // Grants sized for the load: every valid request should succeed.
       const stockTargets = await createStockGrants(info, site, names('stock'), scenario.requests);
@@ -89,7 +92,7 @@ async function main(): Promise<void> {
     }
 
     console.error('measuring token applied -> Link Configured (20 tokens each, applied at once)');
-    const latency = await measureLinkLatency(cluster, site, ours.port, 20, processes);
+    const latency = only === 'throughput' ? undefined : await measureLinkLatency(cluster, site, ours.port, 20, processes);
 
     const cpu = `${os.cpus().length} x ${os.cpus()[0]?.model ?? 'cpu'}`;
     console.log([
@@ -109,7 +112,7 @@ async function main(): Promise<void> {
       ...cpuRows,
       '',
       `Token applied -> Link Configured by Skupper (20 tokens applied at once, a connecting Site on the same controller):`,
-      `stock AccessToken redeemed by Skupper: ${fmtLatency(latency.stock)}; our LinkToken + redeemer: ${fmtLatency(latency.ours)}.`,
+      latency ? `stock AccessToken redeemed by Skupper: ${fmtLatency(latency.stock)}; our LinkToken + redeemer: ${fmtLatency(latency.ours)}.` : '(not measured: BENCH_ONLY=throughput)',
     ].join('\n'));
   } finally {
     for (const cli of processes) await stopCli(cli, CLEANUP);
