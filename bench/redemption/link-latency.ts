@@ -6,6 +6,7 @@ import { kubectl } from '../../test/harness/kubectl';
 import { conditionIsTrue, waitForSkupperSite } from '../../test/harness/skupper-site';
 import { BenchSite, createOurGrants, createStockGrants } from './bench-site';
 import { quantile } from './load';
+import { cpuPerUnit, cpuSnapshot } from './process-cpu';
 import { spawnBenchCli } from './spawn-cli';
 
 /** Time from applying tokens to Skupper reporting each one's Link Configured. */
@@ -21,6 +22,8 @@ export interface LatencyResult {
   readonly fromCreationP99Ms: number;
   /** How many configured tokens those two cover (a token whose creation the watch missed is left out). */
   readonly fromCreationCount: number;
+  /** CPU milliseconds per configured Link by process, from the apply until the last Link was Configured. */
+  readonly cpu: string;
 }
 
 const CONNECTING_NAMESPACE = 'bench-connecting';
@@ -31,7 +34,7 @@ const WAIT_MS = 90_000;
  * `count` of our LinkTokens (our redeemer redeems them at our grant server), each batch at once, on a
  * connecting Site of the same cluster, and times each until its Link is Configured by Skupper.
  */
-export async function measureLinkLatency(cluster: RunningCluster, site: BenchSite, ourPort: number, count: number, processes: CliProcess[]): Promise<{ stock: LatencyResult; ours: LatencyResult }> {
+export async function measureLinkLatency(cluster: RunningCluster, runDir: string, site: BenchSite, ourPort: number, count: number, processes: CliProcess[]): Promise<{ stock: LatencyResult; ours: LatencyResult }> {
   const info = cluster.info;
   await kubectl(info, ['apply', '-f', '-'], { input: [
     { apiVersion: 'v1', kind: 'Namespace', metadata: { name: CONNECTING_NAMESPACE } },
@@ -46,14 +49,14 @@ export async function measureLinkLatency(cluster: RunningCluster, site: BenchSit
 
   const names = (prefix: string): string[] => Array.from({ length: count }, (_, i) => `${prefix}-${i}`);
   const stockGrants = await createStockGrants(info, site, names('latency-stock'), 1);
-  const stock = await timeUntilConfigured(info.kubeconfig, names('latency-stock'), 'skupper.io/v2alpha1/namespaces/bench-connecting/accesstokens', () => kubectl(info, ['apply', '-f', '-'], {
+  const stock = await timeUntilConfigured(info.kubeconfig, runDir, names('latency-stock'), 'skupper.io/v2alpha1/namespaces/bench-connecting/accesstokens', () => kubectl(info, ['apply', '-f', '-'], {
     input: stockGrants.map((grant, i) => JSON.stringify({
       apiVersion: 'skupper.io/v2alpha1', kind: 'AccessToken', metadata: { name: `latency-stock-${i}`, namespace: CONNECTING_NAMESPACE },
       spec: { url: grant.url.toString(), code: grant.code, ca: site.serverCaPem },
     })).join('\n'),
   }));
   const ourGrants = await createOurGrants(info, site, ourPort, names('latency-ours'), 1);
-  const ours = await timeUntilConfigured(info.kubeconfig, names('latency-ours'), 'cdk8s-skupper.io/v1alpha1/namespaces/bench-connecting/linktokens', () => kubectl(info, ['apply', '-f', '-'], {
+  const ours = await timeUntilConfigured(info.kubeconfig, runDir, names('latency-ours'), 'cdk8s-skupper.io/v1alpha1/namespaces/bench-connecting/linktokens', () => kubectl(info, ['apply', '-f', '-'], {
     input: ourGrants.map((grant, i) => JSON.stringify({
       apiVersion: 'cdk8s-skupper.io/v1alpha1', kind: 'LinkToken', metadata: { name: `latency-ours-${i}`, namespace: CONNECTING_NAMESPACE },
       spec: { url: grant.url.toString(), ca: site.serverCaPem, codeSecretRef: { name: 'bench-code', key: 'code' } },
@@ -66,7 +69,7 @@ export async function measureLinkLatency(cluster: RunningCluster, site: BenchSit
  * Watches the connecting namespace's Links and the tokens (`tokensPath`, under /apis/), runs
  * `apply`, and times each named Link (named like its token) until Configured.
  */
-async function timeUntilConfigured(kubeconfig: string, linkNames: readonly string[], tokensPath: string, apply: () => Promise<unknown>): Promise<LatencyResult> {
+async function timeUntilConfigured(kubeconfig: string, runDir: string, linkNames: readonly string[], tokensPath: string, apply: () => Promise<unknown>): Promise<LatencyResult> {
   const kc = new KubeConfig();
   kc.loadFromFile(kubeconfig);
   const configuredAt = new Map<string, number>();
@@ -85,12 +88,15 @@ async function timeUntilConfigured(kubeconfig: string, linkNames: readonly strin
     if (started > 0 && type === 'ADDED' && !createdAt.has(token.metadata.name)) createdAt.set(token.metadata.name, performance.now());
   }, () => undefined);
   let timer: NodeJS.Timeout | undefined;
+  const cpuBefore = cpuSnapshot(runDir);
+  let cpuAfter = cpuBefore;
   try {
     started = performance.now();
     await apply();
     applied = performance.now();
     // The watch event is what completes the wait; the timer only bounds it (missing Links are counted).
     await Promise.race([done, new Promise((resolve) => { timer = setTimeout(resolve, WAIT_MS); })]);
+    cpuAfter = cpuSnapshot(runDir);
   } finally {
     clearTimeout(timer);
     watch.abort();
@@ -101,5 +107,6 @@ async function timeUntilConfigured(kubeconfig: string, linkNames: readonly strin
   return {
     p50Ms: quantile(sorted, 0.5), p99Ms: quantile(sorted, 0.99), missing: linkNames.length - sorted.length, applyMs: applied - started,
     fromCreationP50Ms: quantile(fromCreation, 0.5), fromCreationP99Ms: quantile(fromCreation, 0.99), fromCreationCount: fromCreation.length,
+    cpu: cpuPerUnit(cpuBefore, cpuAfter, sorted.length),
   };
 }

@@ -92,7 +92,7 @@ async function main(): Promise<void> {
     }
 
     console.error('measuring token applied -> Link Configured (20 tokens each, applied at once)');
-    const latency = only === 'throughput' ? undefined : await measureLinkLatency(cluster, site, ours.port, 20, processes);
+    const latency = only === 'throughput' ? undefined : await measureLinkLatency(cluster, runDir, site, ours.port, 20, processes);
 
     const cpu = `${os.cpus().length} x ${os.cpus()[0]?.model ?? 'cpu'}`;
     console.log([
@@ -112,7 +112,10 @@ async function main(): Promise<void> {
       ...cpuRows,
       '',
       `Token applied -> Link Configured by Skupper (20 tokens applied at once, a connecting Site on the same controller):`,
-      latency ? `stock AccessToken redeemed by Skupper: ${fmtLatency(latency.stock)}; our LinkToken + redeemer: ${fmtLatency(latency.ours)}.` : '(not measured: BENCH_ONLY=throughput)',
+      ...(latency ? [
+        `stock AccessToken redeemed by Skupper: ${fmtLatency(latency.stock)}; our LinkToken + redeemer: ${fmtLatency(latency.ours)}.`,
+        `CPU milliseconds per configured Link, by process, from the apply until the last Link was Configured: stock ${latency.stock.cpu}; ours ${latency.ours.cpu}.`,
+      ] : ['(not measured: BENCH_ONLY=throughput)']),
     ].join('\n'));
   } finally {
     for (const cli of processes) await stopCli(cli, CLEANUP);

@@ -1,7 +1,7 @@
-import * as crypto from 'crypto';
 import * as http from 'http';
 import * as https from 'https';
 import * as tls from 'tls';
+import { TokenTrust } from './token-trust';
 
 /** One redemption: what Skupper's redeemer sends (reference/skupper-linking.md 1.2). */
 export interface RedemptionRequest {
@@ -27,6 +27,9 @@ export interface RedemptionLimits {
 
 export const DEFAULT_REDEMPTION_LIMITS: RedemptionLimits = { timeoutMs: 10_000, maxAnswerBytes: 1024 * 1024 };
 
+/** This process's TLS contexts, one per token CA. */
+const TOKEN_TRUST = new TokenTrust();
+
 /** What came of a redemption request. */
 export type RedemptionAnswer =
   /** 200: the body is the YAML stream to check and create. */
@@ -49,7 +52,7 @@ const MAX_ERROR_TEXT = 300;
  * Messages are Skupper's (`Controller got failed response: ...`, `Controller got error: ...`),
  * and never contain the code.
  */
-export function postRedemption(request: RedemptionRequest, limits: RedemptionLimits = DEFAULT_REDEMPTION_LIMITS): Promise<RedemptionAnswer> {
+export function postRedemption(request: RedemptionRequest, limits: RedemptionLimits = DEFAULT_REDEMPTION_LIMITS, trust = TOKEN_TRUST): Promise<RedemptionAnswer> {
   let target: URL;
   try {
     target = new URL(request.url);
@@ -59,13 +62,9 @@ export function postRedemption(request: RedemptionRequest, limits: RedemptionLim
   if (target.protocol !== 'https:') {
     return Promise.resolve({ kind: 'unusable', message: 'token url scheme must be https' });
   }
-  if (request.ca.trim() === '') {
-    return Promise.resolve({ kind: 'unusable', message: 'token does not have a CA' });
-  }
-  try {
-    new crypto.X509Certificate(request.ca);
-  } catch {
-    return Promise.resolve({ kind: 'unusable', message: 'token CA is not a PEM certificate' });
+  const secureContext = trust.contextFor(request.ca);
+  if ('problem' in secureContext) {
+    return Promise.resolve({ kind: 'unusable', message: secureContext.problem });
   }
 
   const body = Buffer.from(request.code, 'utf8');
@@ -88,14 +87,15 @@ export function postRedemption(request: RedemptionRequest, limits: RedemptionLim
 
     let req: http.ClientRequest;
     try {
-      req = https.request(target, {
+      // https passes `secureContext` on to tls.connect; its RequestOptions type leaves it out.
+      const options: https.RequestOptions & Pick<tls.ConnectionOptions, 'secureContext'> = {
         method: 'POST',
-        ca: request.ca, // replaces the default roots: only the token's CA is trusted
-        minVersion: 'TLSv1.3',
+        secureContext, // the token's CA only, TLS 1.3 only (token-trust.ts)
         agent: false,
         checkServerIdentity: verifyHostAgainstSans,
         headers: { 'name': request.name, 'subject': request.subject, 'content-length': body.length },
-      });
+      };
+      req = https.request(target, options);
     } catch (error) {
       // e.g. a header value Node refuses
       resolve({ kind: 'unusable', message: `Controller could not send the request: ${hide((error as Error).message)}` });
