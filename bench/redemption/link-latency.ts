@@ -1,4 +1,4 @@
-import { KubeConfig, Watch } from '@kubernetes/client-node';
+import { CustomObjectsApi, KubeConfig, PatchStrategy, setHeaderOptions, Watch } from '@kubernetes/client-node';
 import { CliProcess, waitForReadyz } from '../../test/harness/cli-process';
 import type { RunningCluster } from '../../test/harness/cluster';
 import { freePorts } from '../../test/harness/free-ports';
@@ -28,13 +28,17 @@ export interface LatencyResult {
 
 const CONNECTING_NAMESPACE = 'bench-connecting';
 const WAIT_MS = 90_000;
+/** Between creating the floor's Links and touching them: Skupper has taken every create off its queue by then. */
+const FLOOR_SETTLE_MS = 2_000;
 
 /**
  * Applies `count` stock AccessTokens (Skupper's redeemer redeems them at its own grant server), then
  * `count` of our LinkTokens (our redeemer redeems them at our grant server), each batch at once, on a
  * connecting Site of the same cluster, and times each until its Link is Configured by Skupper.
+ * Then the floor, Skupper's part alone: `count` Links that already exist (copies of ours, on the
+ * Secrets our redemptions made) touched at once, timed from the touches.
  */
-export async function measureLinkLatency(cluster: RunningCluster, runDir: string, site: BenchSite, ourPort: number, count: number, processes: CliProcess[]): Promise<{ stock: LatencyResult; ours: LatencyResult }> {
+export async function measureLinkLatency(cluster: RunningCluster, runDir: string, site: BenchSite, ourPort: number, count: number, processes: CliProcess[]): Promise<{ stock: LatencyResult; ours: LatencyResult; floor: LatencyResult }> {
   const info = cluster.info;
   await kubectl(info, ['apply', '-f', '-'], { input: [
     { apiVersion: 'v1', kind: 'Namespace', metadata: { name: CONNECTING_NAMESPACE } },
@@ -62,14 +66,34 @@ export async function measureLinkLatency(cluster: RunningCluster, runDir: string
       spec: { url: grant.url.toString(), ca: site.serverCaPem, codeSecretRef: { name: 'bench-code', key: 'code' } },
     })).join('\n'),
   }));
-  return { stock, ours };
+  const floor = await skupperAlone(info, runDir, names('latency-ours'), names('latency-floor'));
+  return { stock, ours, floor };
+}
+
+/** The floor: Links copied from `from` (which Skupper configured), created, left to settle, then touched at once and timed. */
+async function skupperAlone(info: RunningCluster['info'], runDir: string, from: readonly string[], names: readonly string[]): Promise<LatencyResult> {
+  const existing = JSON.parse(await kubectl(info, ['get', 'links', '-n', CONNECTING_NAMESPACE, '-o', 'json', ...from])) as { items: Array<{ spec: unknown }> };
+  await kubectl(info, ['apply', '-f', '-'], {
+    input: existing.items.map((link, i) => JSON.stringify({
+      apiVersion: 'skupper.io/v2alpha1', kind: 'Link', metadata: { name: names[i], namespace: CONNECTING_NAMESPACE }, spec: link.spec,
+    })).join('\n'),
+  });
+  // Not a measurement: Skupper must have taken every create off its queue, or a touch merges into it and is lost.
+  await new Promise((resolve) => setTimeout(resolve, FLOOR_SETTLE_MS));
+  // All at once from here: `kubectl annotate` patches one Link after another, at its own pace (~200 ms each after ten).
+  const kc = new KubeConfig();
+  kc.loadFromFile(info.kubeconfig);
+  const api = kc.makeApiClient(CustomObjectsApi);
+  return timeUntilConfigured(info.kubeconfig, runDir, names, undefined, () => Promise.all(names.map((name) => api.patchNamespacedCustomObject(
+    { group: 'skupper.io', version: 'v2alpha1', plural: 'links', namespace: CONNECTING_NAMESPACE, name, body: { metadata: { annotations: { 'bench.cdk8s-skupper.io/touch': '1' } } } },
+    setHeaderOptions('Content-Type', PatchStrategy.MergePatch)))));
 }
 
 /**
- * Watches the connecting namespace's Links and the tokens (`tokensPath`, under /apis/), runs
+ * Watches the connecting namespace's Links and the tokens (`tokensPath`, under /apis/, if any), runs
  * `apply`, and times each named Link (named like its token) until Configured.
  */
-async function timeUntilConfigured(kubeconfig: string, runDir: string, linkNames: readonly string[], tokensPath: string, apply: () => Promise<unknown>): Promise<LatencyResult> {
+async function timeUntilConfigured(kubeconfig: string, runDir: string, linkNames: readonly string[], tokensPath: string | undefined, apply: () => Promise<unknown>): Promise<LatencyResult> {
   const kc = new KubeConfig();
   kc.loadFromFile(kubeconfig);
   const configuredAt = new Map<string, number>();
@@ -84,7 +108,7 @@ async function timeUntilConfigured(kubeconfig: string, runDir: string, linkNames
     }
   }, () => undefined);
   const createdAt = new Map<string, number>();
-  const tokenWatch = await new Watch(kc).watch(`/apis/${tokensPath}`, {}, (type, token: { metadata: { name: string } }) => {
+  const tokenWatch = tokensPath === undefined ? undefined : await new Watch(kc).watch(`/apis/${tokensPath}`, {}, (type, token: { metadata: { name: string } }) => {
     if (started > 0 && type === 'ADDED' && !createdAt.has(token.metadata.name)) createdAt.set(token.metadata.name, performance.now());
   }, () => undefined);
   let timer: NodeJS.Timeout | undefined;
@@ -100,7 +124,7 @@ async function timeUntilConfigured(kubeconfig: string, runDir: string, linkNames
   } finally {
     clearTimeout(timer);
     watch.abort();
-    tokenWatch.abort();
+    tokenWatch?.abort();
   }
   const sorted = [...configuredAt.values()].map((t) => t - started).sort((a, b) => a - b);
   const fromCreation = [...configuredAt].filter(([name]) => createdAt.has(name)).map(([name, t]) => t - createdAt.get(name)!).sort((a, b) => a - b);
