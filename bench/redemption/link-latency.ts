@@ -24,6 +24,9 @@ export interface LatencyResult {
   readonly fromCreationCount: number;
   /** CPU milliseconds per configured Link by process, from the apply until the last Link was Configured. */
   readonly cpu: string;
+  /** Each configured Link's time from the apply's start, and from its token's creation, ascending. */
+  readonly samples: readonly number[];
+  readonly fromCreationSamples: readonly number[];
 }
 
 const CONNECTING_NAMESPACE = 'bench-connecting';
@@ -38,7 +41,7 @@ const FLOOR_SETTLE_MS = 2_000;
  * Then the floor, Skupper's part alone: `count` Links that already exist (copies of ours, on the
  * Secrets our redemptions made) touched at once, timed from the touches.
  */
-export async function measureLinkLatency(cluster: RunningCluster, runDir: string, site: BenchSite, ourPort: number, count: number, processes: CliProcess[]): Promise<{ stock: LatencyResult; ours: LatencyResult; floor: LatencyResult }> {
+export async function measureLinkLatency(cluster: RunningCluster, runDir: string, site: BenchSite, ourPort: number, count: number, processes: CliProcess[]): Promise<{ stock: LatencyResult; ours: LatencyResult; oneAtATime: LatencyResult; floor: LatencyResult }> {
   const info = cluster.info;
   await kubectl(info, ['apply', '-f', '-'], { input: [
     { apiVersion: 'v1', kind: 'Namespace', metadata: { name: CONNECTING_NAMESPACE } },
@@ -59,15 +62,39 @@ export async function measureLinkLatency(cluster: RunningCluster, runDir: string
       spec: { url: grant.url.toString(), code: grant.code, ca: site.serverCaPem },
     })).join('\n'),
   }));
-  const ourGrants = await createOurGrants(info, site, ourPort, names('latency-ours'), 1);
-  const ours = await timeUntilConfigured(info.kubeconfig, runDir, names('latency-ours'), 'cdk8s-skupper.io/v1alpha1/namespaces/bench-connecting/linktokens', () => kubectl(info, ['apply', '-f', '-'], {
-    input: ourGrants.map((grant, i) => JSON.stringify({
-      apiVersion: 'cdk8s-skupper.io/v1alpha1', kind: 'LinkToken', metadata: { name: `latency-ours-${i}`, namespace: CONNECTING_NAMESPACE },
+  const ours = await timeUntilConfigured(info.kubeconfig, runDir, names('latency-ours'), LINK_TOKENS_PATH,
+    applyOurTokens(info, site, await createOurGrants(info, site, ourPort, names('latency-ours'), 1), 'latency-ours'));
+  // One at a time, each applied once the one before is Configured: a new spoke, the everyday case.
+  const oneGrants = await createOurGrants(info, site, ourPort, names('latency-one'), 1);
+  const each: LatencyResult[] = [];
+  for (const [i, grant] of oneGrants.entries()) {
+    each.push(await timeUntilConfigured(info.kubeconfig, runDir, [`latency-one-${i}`], LINK_TOKENS_PATH, applyOurTokens(info, site, [grant], 'latency-one', i)));
+  }
+  const oneAtATime = combined(each);
+  const floor = await skupperAlone(info, runDir, names('latency-ours'), names('latency-floor'));
+  return { stock, ours, oneAtATime, floor };
+}
+
+const LINK_TOKENS_PATH = `cdk8s-skupper.io/v1alpha1/namespaces/${CONNECTING_NAMESPACE}/linktokens`;
+
+/** One `kubectl apply` of LinkTokens for `grants`, named `<prefix>-<i>` from `first` on. */
+function applyOurTokens(info: RunningCluster['info'], site: BenchSite, grants: ReadonlyArray<{ readonly url: URL }>, prefix: string, first = 0): () => Promise<unknown> {
+  return () => kubectl(info, ['apply', '-f', '-'], {
+    input: grants.map((grant, i) => JSON.stringify({
+      apiVersion: 'cdk8s-skupper.io/v1alpha1', kind: 'LinkToken', metadata: { name: `${prefix}-${first + i}`, namespace: CONNECTING_NAMESPACE },
       spec: { url: grant.url.toString(), ca: site.serverCaPem, codeSecretRef: { name: 'bench-code', key: 'code' } },
     })).join('\n'),
-  }));
-  const floor = await skupperAlone(info, runDir, names('latency-ours'), names('latency-floor'));
-  return { stock, ours, floor };
+  });
+}
+
+/** Single-token results taken together: quantiles over every token (CPU is not added up). */
+function combined(results: readonly LatencyResult[]): LatencyResult {
+  const all = results.flatMap((r) => r.samples);
+  const fromCreation = results.flatMap((r) => r.fromCreationSamples);
+  return {
+    ...summary(all, fromCreation, results.reduce((n, r) => n + r.missing, 0), results.reduce((n, r) => Math.max(n, r.applyMs), 0)),
+    cpu: 'n/a',
+  };
 }
 
 /** The floor: Links copied from `from` (which Skupper configured), created, left to settle, then touched at once and timed. */
@@ -126,11 +153,17 @@ async function timeUntilConfigured(kubeconfig: string, runDir: string, linkNames
     watch.abort();
     tokenWatch?.abort();
   }
-  const sorted = [...configuredAt.values()].map((t) => t - started).sort((a, b) => a - b);
-  const fromCreation = [...configuredAt].filter(([name]) => createdAt.has(name)).map(([name, t]) => t - createdAt.get(name)!).sort((a, b) => a - b);
+  const sorted = [...configuredAt.values()].map((t) => t - started);
+  const fromCreation = [...configuredAt].filter(([name]) => createdAt.has(name)).map(([name, t]) => t - createdAt.get(name)!);
+  return { ...summary(sorted, fromCreation, linkNames.length - sorted.length, applied - started), cpu: cpuPerUnit(cpuBefore, cpuAfter, sorted.length) };
+}
+
+/** Quantiles of the samples (in any order). */
+function summary(samples: readonly number[], fromCreationSamples: readonly number[], missing: number, applyMs: number): Omit<LatencyResult, 'cpu'> {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const fromCreation = [...fromCreationSamples].sort((a, b) => a - b);
   return {
-    p50Ms: quantile(sorted, 0.5), p99Ms: quantile(sorted, 0.99), missing: linkNames.length - sorted.length, applyMs: applied - started,
+    p50Ms: quantile(sorted, 0.5), p99Ms: quantile(sorted, 0.99), missing, applyMs, samples: sorted, fromCreationSamples: fromCreation,
     fromCreationP50Ms: quantile(fromCreation, 0.5), fromCreationP99Ms: quantile(fromCreation, 0.99), fromCreationCount: fromCreation.length,
-    cpu: cpuPerUnit(cpuBefore, cpuAfter, sorted.length),
   };
 }

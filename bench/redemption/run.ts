@@ -114,6 +114,7 @@ async function main(): Promise<void> {
       `Token applied -> Link Configured by Skupper (20 tokens applied at once, a connecting Site on the same controller):`,
       ...(latency ? [
         `stock AccessToken redeemed by Skupper: ${fmtLatency(latency.stock)}; our LinkToken + redeemer: ${fmtLatency(latency.ours)}.`,
+        `Our LinkTokens one at a time (20, each applied once the one before was Configured): ${fmtLatency(latency.oneAtATime)}.`,
         `The floor, Skupper alone: ${latency.floor.p50Ms.toFixed(0)} ms p50, ${latency.floor.p99Ms.toFixed(0)} ms p99${latency.floor.missing > 0 ? ` (${latency.floor.missing} never configured)` : ''} ` +
           '(20 Links that exist, on the Secrets our redemptions made, touched at once; timed from the touches).',
         `CPU milliseconds per configured Link, by process, from the apply until the last Link was Configured: stock ${latency.stock.cpu}; ours ${latency.ours.cpu}; the floor ${latency.floor.cpu}.`,
