@@ -226,8 +226,13 @@ describe('grant server', () => {
     const status = await grantStatus('grant-west');
     expect(status.redemptions).toBe(1);
     expect(status.redeemers).toEqual([{ name: 'token-to-west', subject: SITE_UID, redeemedAt: expect.any(String) }]);
-    const events = JSON.parse(await kubectl(west, ['get', 'events', '-n', ns.west, '--field-selector', 'involvedObject.name=grant-west', '-o', 'json']));
-    expect(events.items.map((e: any) => e.reason)).toContain('Redeemed');
+    // Events are aggregated per grant and reason over a second, written when it ends.
+    const reasons = await waitFor('the Redeemed event of grant-west', async () => {
+      const events = JSON.parse(await kubectl(west, ['get', 'events', '-n', ns.west, '--field-selector', 'involvedObject.name=grant-west', '-o', 'json']));
+      const found: string[] = events.items.map((e: any) => e.reason);
+      return found.includes('Redeemed') ? found : undefined;
+    });
+    expect(reasons).toContain('Redeemed');
   });
 
   test('a repeat redemption with the same name and subject re-issues a fresh certificate without counting', async () => {

@@ -22,11 +22,11 @@ export type EventSink = (grant: LinkGrant, type: 'Normal' | 'Warning', reason: s
 export const EVENT_AGGREGATION_MS = 1_000;
 
 /**
- * Aggregates Events, a little like client-go's event correlator: the first Event of a grant and
- * reason is written at once; the ones that follow within `windowMs` become one Event with their
- * count and the last message, written when the window ends (and the window starts again while they
- * keep coming). A burst of redemptions of one grant then costs the API server one Event a second
- * instead of one per redemption.
+ * Aggregates Events, a little like client-go's event correlator: the Events of one grant and
+ * reason that come within `windowMs` of the first become one Event with their count and the last
+ * message, written when the window ends. A burst of redemptions of one grant then costs the API
+ * server (and etcd) one Event a second instead of one per redemption, and a grant redeemed
+ * several times at once (the hub's spokes after a rollout) one Event, not two.
  */
 export function aggregatingEvents(sink: EventSink, windowMs = EVENT_AGGREGATION_MS): Required<GrantEvents> {
   interface Held {
@@ -34,25 +34,17 @@ export function aggregatingEvents(sink: EventSink, windowMs = EVENT_AGGREGATION_
     readonly reason: string;
     readonly timer: NodeJS.Timeout;
     count: number;
-    grant?: LinkGrant;
-    message?: string;
+    grant: LinkGrant;
+    message: string;
   }
   const held = new Map<string, Held>();
-  const open = (key: string, type: 'Normal' | 'Warning', reason: string): void => {
-    const timer = setTimeout(() => release(key, true), windowMs);
-    timer.unref();
-    held.set(key, { type, reason, timer, count: 0 });
-  };
-  /** Writes what `key` holds; with `reopen`, a new window starts if there was any. */
-  const release = (key: string, reopen: boolean): void => {
+  const release = (key: string): void => {
     const entry = held.get(key);
     if (!entry) return;
     held.delete(key);
     clearTimeout(entry.timer);
-    if (entry.count === 0) return;
-    const message = entry.count === 1 ? entry.message! : `${entry.message!} (and ${entry.count - 1} more like it within ${windowMs / 1000} s)`;
-    sink(entry.grant!, entry.type, entry.reason, message, entry.count);
-    if (reopen) open(key, entry.type, entry.reason);
+    const message = entry.count === 1 ? entry.message : `${entry.message} (and ${entry.count - 1} more like it within ${windowMs / 1000} s)`;
+    sink(entry.grant, entry.type, entry.reason, message, entry.count);
   };
   return {
     record(grant, type, reason, message) {
@@ -64,11 +56,12 @@ export function aggregatingEvents(sink: EventSink, windowMs = EVENT_AGGREGATION_
         entry.message = message;
         return;
       }
-      sink(grant, type, reason, message, 1);
-      open(key, type, reason);
+      const timer = setTimeout(() => release(key), windowMs);
+      timer.unref();
+      held.set(key, { type, reason, timer, count: 1, grant, message });
     },
     flush() {
-      for (const key of [...held.keys()]) release(key, false);
+      for (const key of [...held.keys()]) release(key);
     },
   };
 }
