@@ -10,6 +10,7 @@ import { FailedAttemptLimiter } from './failed-attempt-limiter';
 import { GrantApi, kubeGrantApi } from './grant-api';
 import { GrantEvents, kubeGrantEvents } from './grant-events';
 import { grantReconciler } from './grant-reconciler';
+import { desiredGrantStatus, GrantWorld } from './grant-status';
 import type { GrantServerOptions } from './grant-server-options';
 import { HttpsListener, ServerCredentials } from './https-listener';
 import { describeError } from '../../kube-client/api-errors';
@@ -68,13 +69,9 @@ export class GrantServerController {
     this.health = new HealthServer(this.metrics);
     const api = deps.api ?? kubeGrantApi(kube.kubeConfig, namespace);
 
+    const world = (): GrantWorld => ({ namespace, baseUrl: options.baseUrl, now: new Date(), sites: this.sites.list(), secret: (name) => this.secrets.get(name) });
     this.queue = new WorkQueue(
-      grantReconciler({
-        api,
-        cachedGrant: (name) => this.grants.get(name, namespace),
-        world: () => ({ namespace, baseUrl: options.baseUrl, now: new Date(), sites: this.sites.list(), secret: (name) => this.secrets.get(name) }),
-        log,
-      }),
+      grantReconciler({ api, cachedGrant: (name) => this.grants.get(name, namespace), world, log }),
       (key, error) => {
         this.metrics.reconcileErrors.inc({ controller: 'linkgrant' });
         log.warn('reconcile failed; retrying', { grant: key, error: describeError(error) });
@@ -117,6 +114,7 @@ export class GrantServerController {
       metrics: this.metrics,
       log,
       events: this.events,
+      settleStatus: (grant) => desiredGrantStatus(grant, world()).status,
     });
   }
 

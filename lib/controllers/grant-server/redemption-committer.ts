@@ -1,12 +1,14 @@
 import type { GrantApi } from './grant-api';
 import { BatchOutcome, countRedemptions, CountedRedemption, PendingRedemption } from './redemption-counter';
-import type { LinkGrant } from '../../api/link-grant';
+import type { LinkGrant, LinkGrantStatus } from '../../api/link-grant';
 
 /** Options of {@link RedemptionCommitter}. */
 export interface RedemptionCommitterOptions {
   readonly api: GrantApi;
   /** The informer's copy, used as the starting point when this process has not written the grant lately. */
   readonly cachedGrant: (name: string) => LinkGrant | undefined;
+  /** The whole status a grant with the new count should have: see countRedemptions. */
+  readonly settleStatus?: (grant: LinkGrant) => LinkGrantStatus;
 }
 
 /** Most redemptions counted by one status write. */
@@ -61,7 +63,7 @@ export class RedemptionCommitter {
       const lastKnown = this.lastWritten.get(grantName) ?? this.options.cachedGrant(grantName);
       try {
         const { outcomes, latest } = await countRedemptions({
-          api: this.options.api, grantName, requests: batch.map((w) => w.request), lastKnown,
+          api: this.options.api, grantName, requests: batch.map((w) => w.request), lastKnown, settleStatus: this.options.settleStatus,
         });
         this.remember(grantName, latest);
         batch.forEach((w, i) => w.resolve(outcomes[i]));

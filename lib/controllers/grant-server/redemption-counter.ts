@@ -1,6 +1,6 @@
 import { decideRedemption, RedemptionDecision, Requester } from './redemption-decision';
 import { ConflictError, GrantApi } from './grant-api';
-import type { LinkGrant } from '../../api/link-grant';
+import type { LinkGrant, LinkGrantStatus } from '../../api/link-grant';
 
 /** How a redemption with the right code ended. `redemptions`: the grant's count once this one was decided. */
 export type CountedRedemption =
@@ -37,6 +37,12 @@ export interface CountRedemptionsInput {
    * refusal or a re-issue needs a fresh read first. Without it, the first step is a fresh read.
    */
   readonly lastKnown?: LinkGrant;
+  /**
+   * The whole status the grant should have with the new count (its state, message and Ready
+   * condition: Exhausted after the last redemption allowed), so that the count's write is the only
+   * one and the grant's reconciler finds nothing left to write. Without it, only the count changes.
+   */
+  readonly settleStatus?: (grant: LinkGrant) => LinkGrantStatus;
   readonly now?: () => Date;
   /** Conflicting writes tolerated before giving up (another writer keeps winning). */
   readonly maxAttempts?: number;
@@ -132,7 +138,7 @@ export async function countRedemptions(input: CountRedemptionsInput): Promise<Ba
     let written = grant;
     if (status !== grant.status) {
       try {
-        written = await input.api.replaceStatus({ ...grant, status });
+        written = await input.api.replaceStatus({ ...grant, status: input.settleStatus?.({ ...grant, status }) ?? status });
       } catch (error) {
         if (!(error instanceof ConflictError)) throw error;
         if (++attempts >= maxAttempts) {

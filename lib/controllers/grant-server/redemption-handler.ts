@@ -15,7 +15,7 @@ import { RedemptionCommitter } from './redemption-committer';
 import { decideRedemption, Requester } from './redemption-decision';
 import { grantKeyFromUrl, requesterFromHeaders } from './redemption-request';
 import { readBoundedBody, RequestBodyError } from './request-body';
-import { codeKeyOf, LinkGrant, redemptionsAllowedOf } from '../../api/link-grant';
+import { codeKeyOf, LinkGrant, LinkGrantStatus, redemptionsAllowedOf } from '../../api/link-grant';
 import { Secret, secretValue } from '../machinery/secret';
 
 /** What the redemption endpoint works with. */
@@ -30,6 +30,8 @@ export interface RedemptionHandlerDeps {
   readonly metrics: RuntimeMetrics;
   readonly log: Logger;
   readonly events: GrantEvents;
+  /** The whole status a grant with this count should have (grant-status.ts), written with the count. */
+  readonly settleStatus?: (grant: LinkGrant) => LinkGrantStatus;
 }
 
 interface Outcome {
@@ -54,7 +56,7 @@ export class RedemptionHandler {
   private readonly committer: RedemptionCommitter;
 
   public constructor(private readonly deps: RedemptionHandlerDeps) {
-    this.committer = new RedemptionCommitter({ api: deps.api, cachedGrant: deps.cachedGrant });
+    this.committer = new RedemptionCommitter({ api: deps.api, cachedGrant: deps.cachedGrant, settleStatus: deps.settleStatus });
   }
 
   /** Requests being answered right now. */

@@ -1,8 +1,12 @@
 import { GenerationError } from '../../../../lib/controllers/grant-server/link-bundle-generator';
 import { RedemptionCommitter } from '../../../../lib/controllers/grant-server/redemption-committer';
 import { countRedemption, CountRedemptionInput, countRedemptions, TooManyConflictsError } from '../../../../lib/controllers/grant-server/redemption-counter';
+import { grantReconciler } from '../../../../lib/controllers/grant-server/grant-reconciler';
+import { desiredGrantStatus, GrantWorld } from '../../../../lib/controllers/grant-server/grant-status';
+import { Logger } from '../../../../lib/controllers/machinery/logger';
+import type { LinkGrant } from '../../../../lib/api/link-grant';
 import { FakeGrantApi } from './fake-grant-api';
-import { linkGrant } from './support';
+import { codeSecret, linkGrant, site, siteCa } from './support';
 
 const LATER = new Date(Date.now() + 600_000).toISOString();
 
@@ -150,4 +154,36 @@ test('the committer counts the redemptions that wait together with one write, an
   const reads = api.reads;
   await expect(committer.count('g', input(api, 'late'))).resolves.toEqual({ kind: 'gone' });
   expect(api.reads - reads).toBe(1); // the write from the last known grant fails, one fresh read finds it gone
+});
+
+test('with settleStatus the count is written with the whole status: the last redemption allowed leaves the grant Exhausted, and its reconciler nothing to write', async () => {
+  const ca = siteCa();
+  const world = (): GrantWorld => ({ namespace: 'west', baseUrl: 'https://grants.example.com:9090', now: new Date(), sites: [site()],
+    secret: (name) => [codeSecret('g-code', 'c0de'), ca.secret].find((s) => s.metadata!.name === name) });
+  const api = new FakeGrantApi(linkGrant('g', { redemptionsAllowed: 2 }));
+  const reconcile = grantReconciler({ api, cachedGrant: () => api.grant, world, log: new Logger({}, () => undefined) });
+  await reconcile('g');
+  expect(api.grant!.status).toMatchObject({ status: 'Ready', redemptions: 0 });
+  const settleStatus = (grant: LinkGrant) => desiredGrantStatus(grant, world()).status;
+
+  const [first] = (await countRedemptions({ api, grantName: 'g', requests: [input(api, 'a')], settleStatus })).outcomes;
+  expect(first).toMatchObject({ counted: { kind: 'issued', redemptions: 1 } });
+  expect(api.grant!.status).toMatchObject({ status: 'Ready', redemptions: 1 });
+  await countRedemptions({ api, grantName: 'g', requests: [input(api, 'b')], settleStatus });
+  expect(api.grant!.status).toMatchObject({ status: 'Exhausted', message: 'All 2 redemptions allowed have been made', redemptions: 2 });
+  expect(api.grant!.status!.conditions).toEqual([expect.objectContaining({ type: 'Ready', status: 'False', reason: 'Exhausted' })]);
+  const writes = api.writes;
+  await reconcile('g');
+  expect(api.writes).toBe(writes);
+
+  // Without it only the count is written, and the reconciler writes the state after it.
+  const plain = new FakeGrantApi(linkGrant('g', { redemptionsAllowed: 1 }));
+  const reconcilePlain = grantReconciler({ api: plain, cachedGrant: () => plain.grant, world, log: new Logger({}, () => undefined) });
+  await reconcilePlain('g');
+  await countRedemptions({ api: plain, grantName: 'g', requests: [input(plain, 'a')] });
+  expect(plain.grant!.status).toMatchObject({ status: 'Ready', redemptions: 1 });
+  const before = plain.writes;
+  await reconcilePlain('g');
+  expect(plain.writes).toBe(before + 1);
+  expect(plain.grant!.status).toMatchObject({ status: 'Exhausted' });
 });
