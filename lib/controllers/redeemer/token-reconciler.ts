@@ -281,9 +281,13 @@ export class TokenReconciler {
     }
     if (written === 'written' && (token.status?.status !== status.status || token.status?.message !== status.message)) {
       this.options.log.info('token status changed', { token: token.metadata?.name, status: status.status, message: status.message });
-      // Not awaited: the next reconcile (a touch is due soon) need not wait for a courtesy.
-      this.options.cluster.recordEvent(token, status.status === 'Error' ? 'Warning' : 'Normal', status.status ?? 'Unknown', status.message ?? '')
-        .catch(() => undefined); // the cluster logs its own failures; a rejection must not end the process
+      // An Event for a new state, or a new error; a Link's progress within a state (configured, then
+      // operational) shows in the status only: one write less per token for the API server.
+      if (token.status?.status !== status.status || status.status === 'Error') {
+        // Not awaited: the next reconcile (a touch is due soon) need not wait for a courtesy.
+        this.options.cluster.recordEvent(token, status.status === 'Error' ? 'Warning' : 'Normal', status.status ?? 'Unknown', status.message ?? '')
+          .catch(() => undefined); // the cluster logs its own failures; a rejection must not end the process
+      }
     }
     return result;
   }

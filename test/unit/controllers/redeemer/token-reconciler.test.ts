@@ -279,6 +279,15 @@ test('follows the Link\'s conditions onto the token', async () => {
   expect(s.status()).toMatchObject({ redeemed: true, status: 'Error', message: 'TLS credentials secret "token-to-west" not found' });
   expect(s.cluster.events.slice(-1)).toEqual(['Warning Error: TLS credentials secret "token-to-west" not found']);
   expect(s.requests).toHaveLength(1);
+  // An Event per new state (and per new error), not per step of the Link's progress within one.
+  expect(s.cluster.events).toEqual([
+    `Normal Redeemed: Link ${TOKEN} is not configured yet`,
+    'Normal Ready: OK',
+    'Warning Error: TLS credentials secret "token-to-west" not found',
+  ]);
+  setLinkConditions(s.cluster, [{ type: 'Configured', status: 'False', reason: 'Error', message: 'another problem' }]);
+  await s.reconciler.reconcile(TOKEN);
+  expect(s.cluster.events.slice(-1)).toEqual(['Warning Error: another problem']);
 });
 
 test('finishes what a crash between the Secret and the Link left: POSTs again, keeps the Secret, creates the Link', async () => {
