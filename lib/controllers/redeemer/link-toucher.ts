@@ -33,6 +33,11 @@ export class LinkToucher {
     this.deps.reconcileSoon?.(token, LINK_NUDGE_AFTER_MS[0]);
   }
 
+  /** When this process created `link`, while Skupper has not reported on it. */
+  public createdAt(link: string): number | undefined {
+    return this.touches.createdAt(link);
+  }
+
   /** Touches the Links Skupper has not configured yet (link-nudge.ts); when to look again. */
   public async nudge(links: readonly SkupperLink[]): Promise<ReconcileResult> {
     let requeueAfterMs: number | undefined;

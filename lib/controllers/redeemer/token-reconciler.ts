@@ -44,6 +44,14 @@ export interface TokenReconcilerOptions {
   readonly reconcileSoon?: (tokenName: string, afterMs?: number) => void;
 }
 
+/**
+ * A token this process has just redeemed gets its first status when Skupper reports on its Links,
+ * or this long after it created them, whichever comes first: Skupper usually reports within a
+ * second, and under a burst of tokens the intermediate "Link not configured yet" was one more write
+ * per token for the API server (and one more watch event and reconcile here).
+ */
+export const FIRST_STATUS_WAIT_MS = 2_000;
+
 /** Secrets are not watched (the Role only allows reading them by name): a foreign one is looked at again after this. */
 const FOREIGN_OBJECT_RECHECK_MS = 60_000;
 
@@ -268,11 +276,32 @@ export class TokenReconciler {
     return links;
   }
 
+  /**
+   * How much longer the first status of a token this process has just redeemed waits for Skupper's
+   * report (FIRST_STATUS_WAIT_MS); 0 when it is written now: the token has a status already,
+   * Skupper has reported on a Link, or a Link was not created by this process lately.
+   */
+  private firstStatusWaitMs(token: LinkToken, outcome: TokenOutcome): number {
+    if (outcome.kind !== 'redeemed' || token.status?.status !== undefined) return 0;
+    const nowMs = this.now().getTime();
+    let waitMs = FIRST_STATUS_WAIT_MS;
+    for (const link of outcome.links) {
+      const createdAtMs = this.toucher.createdAt(link.metadata!.name!);
+      if (createdAtMs === undefined || (link.status?.conditions ?? []).length > 0) return 0;
+      waitMs = Math.min(waitMs, createdAtMs + FIRST_STATUS_WAIT_MS - nowMs);
+    }
+    return Math.max(0, waitMs);
+  }
+
   /** Writes the status the verdict calls for, if it differs, and tells about the change. */
   private async report(token: LinkToken, { outcome, result }: Verdict): Promise<ReconcileResult> {
     const status = desiredTokenStatus(token, outcome, this.now());
     if (sameStatus(token.status, status)) {
       return result;
+    }
+    const waitMs = this.firstStatusWaitMs(token, outcome);
+    if (waitMs > 0) {
+      return { requeueAfterMs: Math.min(result.requeueAfterMs ?? waitMs, waitMs) };
     }
     const written = await this.options.cluster.writeTokenStatus(token, status);
     if (written === 'conflict') {

@@ -7,7 +7,7 @@ import { LinkToken, LinkTokenStatus } from '../../../../lib/api/link-token';
 import { Secret } from '../../../../lib/controllers/machinery/secret';
 import { SkupperLink, SkupperSite } from '../../../../lib/api/skupper';
 import { LINK_NUDGE_AFTER_MS, LINK_NUDGE_ANNOTATION } from '../../../../lib/controllers/redeemer/link-nudge';
-import { RedeemerCluster, TokenReconciler } from '../../../../lib/controllers/redeemer/token-reconciler';
+import { FIRST_STATUS_WAIT_MS, RedeemerCluster, TokenReconciler } from '../../../../lib/controllers/redeemer/token-reconciler';
 import { answerDocuments, Document, renderAnswer, throwawayPki } from './redemption-fixtures';
 
 /** After creating a Link, the reconciler comes back to touch it (timed from its creation here, not the API's whole seconds). */
@@ -166,6 +166,11 @@ test('redeems once: POSTs as Skupper does, creates the Secret then the Link owne
   expect(link).toMatchObject({ apiVersion: 'skupper.io/v2alpha1', kind: 'Link', metadata: { ownerReferences: owner, annotations: { [TOKEN_MARKER]: TOKEN } } });
   expect(link.spec).toEqual({ endpoints: answerOf()[1].spec.endpoints, tlsCredentials: TOKEN, cost: 5 });
 
+  // The first status waits for Skupper's report on the Link, FIRST_STATUS_WAIT_MS at most.
+  expect(s.status()).toBeUndefined();
+  expect(s.cluster.events).toEqual([]);
+  s.clock.now += FIRST_STATUS_WAIT_MS;
+  await s.reconciler.reconcile(TOKEN);
   expect(s.status()).toMatchObject({
     redeemed: true, secretName: TOKEN, links: [TOKEN], status: 'Redeemed', message: `Link ${TOKEN} is not configured yet`,
   });
@@ -175,9 +180,31 @@ test('redeems once: POSTs as Skupper does, creates the Secret then the Link owne
   expect(await redemptionCounts(s.metrics)).toEqual({ redeemed: 1 });
 
   // Level-triggered: another pass (a status event, a restart) finds it done and POSTs nothing.
-  expect(await s.reconciler.reconcile(TOKEN)).toEqual(TOUCH_SOON);
+  await s.reconciler.reconcile(TOKEN);
   expect(s.requests).toHaveLength(1);
   expect(s.cluster.statuses).toHaveLength(1);
+});
+
+test('a token just redeemed gets one status write when Skupper reports on its Link, not one before it too', async () => {
+  const s = setup();
+  expect(await s.reconciler.reconcile(TOKEN)).toEqual(TOUCH_SOON);
+  s.clock.now += FIRST_STATUS_WAIT_MS - 1;
+  expect(await s.reconciler.reconcile(TOKEN)).toEqual({ requeueAfterMs: 1 }); // a touch was due sooner: sent
+  expect(s.cluster.statuses).toHaveLength(0);
+  setLinkConditions(s.cluster, [{ type: 'Configured', status: 'True', reason: 'Ready', message: 'OK' }]);
+  await s.reconciler.reconcile(TOKEN);
+  expect(s.cluster.statuses).toHaveLength(1);
+  expect(s.status()).toMatchObject({ redeemed: true, status: 'Redeemed', message: `Link ${TOKEN} is configured, not operational yet` });
+  expect(s.cluster.events).toEqual([`Normal Redeemed: Link ${TOKEN} is configured, not operational yet`]);
+});
+
+test('a token that had a status (it waited for its code) shows its redemption at once', async () => {
+  const s = setup(linkToken(), { withCode: false });
+  await s.reconciler.reconcile(TOKEN);
+  expect(s.status()).toMatchObject({ status: 'Pending' });
+  s.cluster.secrets.set(codeSecret.metadata!.name!, codeSecret);
+  await s.reconciler.reconcile(TOKEN);
+  expect(s.status()).toMatchObject({ redeemed: true, status: 'Redeemed', message: `Link ${TOKEN} is not configured yet` });
 });
 
 test('touches a new Link Skupper leaves unconfigured (its 2.2.1 bug), by the injected clock, until Skupper reports on it', async () => {
@@ -281,7 +308,7 @@ test('follows the Link\'s conditions onto the token', async () => {
   expect(s.requests).toHaveLength(1);
   // An Event per new state (and per new error), not per step of the Link's progress within one.
   expect(s.cluster.events).toEqual([
-    `Normal Redeemed: Link ${TOKEN} is not configured yet`,
+    `Normal Redeemed: Link ${TOKEN} is configured, not operational yet (Not operational)`,
     'Normal Ready: OK',
     'Warning Error: TLS credentials secret "token-to-west" not found',
   ]);
@@ -302,6 +329,8 @@ test('finishes what a crash between the Secret and the Link left: POSTs again, k
   expect(s.requests[1]).toEqual(s.requests[0]); // same name and subject: a re-issue for the grant server
   expect(s.cluster.creations).toEqual([`Link ${TOKEN}`]);
   expect(s.cluster.secrets.get(TOKEN)!.metadata!.uid).toBe(secretUid);
+  s.clock.now += FIRST_STATUS_WAIT_MS;
+  await s.reconciler.reconcile(TOKEN);
   expect(s.status()).toMatchObject({ redeemed: true, status: 'Redeemed' });
 });
 
