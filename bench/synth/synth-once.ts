@@ -65,6 +65,7 @@ const [topology, links, outdir, keyCacheDir, keyAlgorithm, profileFile] = proces
 const cachedKeysBefore = fs.existsSync(keyCacheDir) ? fs.readdirSync(keyCacheDir).length : 0;
 const baselineRssKb = process.memoryUsage().rss / 1024;
 const stopProfile = profileFile ? startProfile(profileFile) : undefined;
+const cpu0 = process.cpuUsage();
 const t0 = process.hrtime.bigint();
 const network = benchNetwork(topology as BenchTopology, Number(links), outdir, keyCacheDir,
   (keyAlgorithm || GrantServerKeyAlgorithm.ED25519) as GrantServerKeyAlgorithm);
@@ -73,6 +74,7 @@ network.build();   // grant servers (RSA keys, certificates), grants, tokens, Se
 const t2 = process.hrtime.bigint();
 network.synth();   // cdk8s validation and resolution, YAML, files, kustomizations
 const t3 = process.hrtime.bigint();
+const cpu = process.cpuUsage(cpu0);
 stopProfile?.();
 const ms = (a: bigint, b: bigint) => Number(b - a) / 1e6;
 // The peak RSS of the synth, before this process reads the output back for the floor measurement.
@@ -94,6 +96,8 @@ process.stdout.write(JSON.stringify({
   buildMs: ms(t1, t2),
   synthMs: ms(t2, t3),
   totalMs: ms(t0, t3),
+  // User + system time of the whole process (every thread) over the same span: varies less than wall time on a shared machine.
+  cpuMs: (cpu.user + cpu.system) / 1000,
   baselineRssMb: baselineRssKb / 1024,
   maxRssMb,
 }) + '\n');

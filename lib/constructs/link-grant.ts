@@ -119,6 +119,17 @@ export class LinkGrant extends Construct {
    * anywhere but a SealedSecret.
    */
   public code(): string {
-    return deriveGrantCode(this.site.cluster.masterSecret, this.codeContext);
+    let code = codes.get(this);
+    if (code === undefined) {
+      code = deriveGrantCode(this.site.cluster.masterSecret, this.codeContext);
+      codes.set(this, code);
+    }
+    return code;
   }
 }
+
+/**
+ * Each grant's code, derived once: its own SealedSecret and its token's both need it. Kept out of
+ * the construct's fields, so that printing a construct never shows a code.
+ */
+const codes = new WeakMap<LinkGrant, string>();

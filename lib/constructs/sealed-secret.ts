@@ -60,7 +60,7 @@ export class SealedSecret extends Construct {
     const sealingScope = props.scope ?? SealingScope.STRICT;
     const label = sealingLabel(sealingScope, props.namespace, props.name);
     const randomnessFor = (key: string, value: Uint8Array): SealingRandomness => {
-      const valueHash = crypto.createHash('sha256').update(value).digest('hex');
+      const valueHash = crypto.hash('sha256', value, 'hex');
       return (purpose, length) => cluster.masterSecret.derive(`sealing/${purpose}`,
         [cluster.sealingCertificate.fingerprint, label, key, valueHash], length);
     };

@@ -16,26 +16,32 @@ export function encodeOaep(message: Buffer, label: Buffer, seed: Buffer, modulus
   if (paddingLength < 0) {
     throw new Error(`message of ${message.length} bytes is too long for oaep with a ${modulusBytes * 8}-bit key`);
   }
-  const labelHash = crypto.createHash('sha256').update(label).digest();
-  const dataBlock = Buffer.concat([labelHash, Buffer.alloc(paddingLength), Buffer.from([1]), message]);
-  const maskedDataBlock = xor(dataBlock, mgf1(seed, dataBlock.length));
-  const maskedSeed = xor(seed, mgf1(maskedDataBlock, HASH_BYTES));
-  return Buffer.concat([Buffer.from([0]), maskedSeed, maskedDataBlock]);
+  // EM = 0x00 | maskedSeed | maskedDB, DB = lHash | PS (zeros) | 0x01 | M, built in place.
+  const encoded = Buffer.alloc(modulusBytes);
+  const seedPart = encoded.subarray(1, 1 + HASH_BYTES);
+  const dataBlock = encoded.subarray(1 + HASH_BYTES);
+  crypto.hash('sha256', label, 'buffer').copy(dataBlock, 0);
+  dataBlock[HASH_BYTES + paddingLength] = 1;
+  message.copy(dataBlock, HASH_BYTES + paddingLength + 1);
+  xorInto(dataBlock, mgf1(seed, dataBlock.length));
+  seed.copy(seedPart);
+  xorInto(seedPart, mgf1(dataBlock, HASH_BYTES));
+  return encoded;
 }
 
 function mgf1(seed: Buffer, length: number): Buffer {
   const blocks = Buffer.allocUnsafe(Math.ceil(length / HASH_BYTES) * HASH_BYTES);
   // seed || 4-byte big-endian counter, hashed in one call per block (createHash per block costs more).
-  const input = Buffer.concat([seed, Buffer.alloc(4)]);
+  const input = Buffer.allocUnsafe(seed.length + 4);
+  seed.copy(input);
   for (let counter = 0; counter * HASH_BYTES < length; counter++) {
     input.writeUInt32BE(counter, seed.length);
     crypto.hash('sha256', input, 'buffer').copy(blocks, counter * HASH_BYTES);
   }
-  return blocks.subarray(0, length);
+  return blocks;
 }
 
-function xor(a: Buffer, b: Buffer): Buffer {
-  const out = Buffer.allocUnsafe(a.length);
-  for (let i = 0; i < a.length; i++) out[i] = a[i] ^ b[i];
-  return out;
+/** target ^= mask, over target's length. */
+function xorInto(target: Buffer, mask: Buffer): void {
+  for (let i = 0; i < target.length; i++) target[i] ^= mask[i];
 }

@@ -1,5 +1,4 @@
 import * as crypto from 'crypto';
-import * as forge from 'node-forge';
 import { encodeOaep } from './oaep-encoding';
 import { SealingCertificate } from './sealing-certificate';
 
@@ -49,7 +48,7 @@ export function sealValue(
 ): string {
   const sessionKey = randomBytes(randomness, 'session-key', SESSION_KEY_BYTES);
   const oaepSeed = randomBytes(randomness, 'oaep-seed', OAEP_SEED_BYTES);
-  const publicKey = nodePublicKey(cert);
+  const publicKey = cert.keyObject;
   const modulusBytes = Math.ceil(publicKey.asymmetricKeyDetails!.modulusLength! / 8);
   if (modulusBytes > 0xffff) {
     throw new Error(`rsa ciphertext of ${modulusBytes} bytes does not fit kubeseal's 2-byte length prefix: the key of ${cert.source} is too large`);
@@ -59,25 +58,9 @@ export function sealValue(
   const rsaCiphertext = crypto.publicEncrypt({ key: publicKey, padding: crypto.constants.RSA_NO_PADDING }, encoded);
 
   const cipher = crypto.createCipheriv('aes-256-gcm', sessionKey, ZERO_NONCE, { authTagLength: GCM_TAG_BYTES });
-  const body = Buffer.concat([cipher.update(value), cipher.final(), cipher.getAuthTag()]);
-
-  const lengthPrefix = Buffer.alloc(2);
+  const lengthPrefix = Buffer.allocUnsafe(2);
   lengthPrefix.writeUInt16BE(rsaCiphertext.length);
-  return Buffer.concat([lengthPrefix, rsaCiphertext, body]).toString('base64');
-}
-
-// Keyed by forge's key object, which certificates loaded from the same PEM share: one native key
-// for all the clusters of a network that use one sealing certificate.
-const publicKeys = new WeakMap<forge.pki.rsa.PublicKey, crypto.KeyObject>();
-
-/** The certificate's key for Node's crypto (native RSA is ~20x faster than forge's). */
-function nodePublicKey(cert: SealingCertificate): crypto.KeyObject {
-  let key = publicKeys.get(cert.publicKey);
-  if (!key) {
-    key = crypto.createPublicKey(forge.pki.publicKeyToPem(cert.publicKey));
-    publicKeys.set(cert.publicKey, key);
-  }
-  return key;
+  return Buffer.concat([lengthPrefix, rsaCiphertext, cipher.update(value), cipher.final(), cipher.getAuthTag()]).toString('base64');
 }
 
 function randomBytes(randomness: SealingRandomness, purpose: 'session-key' | 'oaep-seed', length: number): Buffer {

@@ -1,6 +1,7 @@
 import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
+import { HkdfSha256 } from './hkdf-sha256';
 
 /** Environment variable that holds the master secret (64 hex characters). */
 export const MASTER_SECRET_ENV = 'CDK8S_SKUPPER_MASTER_SECRET';
@@ -67,14 +68,17 @@ export class MasterSecret {
     return new MasterSecret(Buffer.from(hex, 'hex'));
   }
 
-  private constructor(private readonly secret: Buffer) {}
+  private readonly hkdf: HkdfSha256;
+
+  private constructor(secret: Buffer) {
+    this.hkdf = new HkdfSha256(secret);
+  }
 
   /**
    * Derives `length` bytes for `purpose` in `context`. Equal inputs give equal bytes; any
    * difference in purpose or context gives unrelated bytes.
    */
   public derive(purpose: string, context: readonly string[], length: number): Buffer {
-    const info = JSON.stringify([purpose, ...context]);
-    return Buffer.from(crypto.hkdfSync('sha256', this.secret, Buffer.alloc(0), info, length));
+    return this.hkdf.expand(JSON.stringify([purpose, ...context]), length);
   }
 }

@@ -9,9 +9,8 @@ import type { IConstruct } from 'constructs';
 // construct tree (whose paths may coincide with this one's) or a cycle (which cdk8s refuses) takes
 // cdk8s's own way, to give its answer or its error.
 
-/** `app.charts`: the charts of the app in dependency order. */
-export function appCharts(app: App): Chart[] {
-  const all = app.node.findAll();
+/** `app.charts`: the charts of the app in dependency order; `all` is `app.node.findAll()`, when the caller has it. */
+export function appCharts(app: App, all: IConstruct[] = app.node.findAll()): Chart[] {
   const inTree = new Set<IConstruct>(all);
   const dependencies = new Map<IConstruct, IConstruct[]>();
   const dependedOn = new Set<IConstruct>();

@@ -11,7 +11,7 @@ import { Yaml } from 'cdk8s';
  * block literal) is asked of the `yaml` package itself, in the same position (a map value, a
  * sequence item, a key), once per distinct scalar; only strings that no YAML 1.1 reader could take
  * for anything but a string (a letter, then letters, digits and `._/+=-`, and as a value also a `:`
- * that is not last) are written plain without asking. Anything else the layout does not cover (a class instance, `undefined`, an object
+ * that is not last, or a hex fingerprint) are written plain without asking. Anything else the layout does not cover (a class instance, `undefined`, an object
  * appearing twice, which `yaml` writes as an alias, a scalar `yaml` writes over several lines other
  * than a block literal, a long key) renders the whole object with `Yaml.stringify` instead.
  */
@@ -133,6 +133,14 @@ const PLAIN_SAFE = /^[A-Za-z][A-Za-z0-9._/+=-]*$/;
 /** As a value, also a colon not followed by a space nor last (URLs, `sha256:<hex>`). */
 const PLAIN_SAFE_VALUE = /^[A-Za-z][A-Za-z0-9._/+=:-]*(?<!:)$/;
 const YAML_11_WORDS = /^(y|yes|n|no|true|false|on|off|null)$/i;
+/**
+ * As a value, also a digit followed by lower-case letters and digits with some letter other than
+ * `b` and `e`, and no `x` (a hex fingerprint): YAML 1.1 reads a digit-first scalar as a number,
+ * date or time only when it holds nothing but digits and `_.:+-`, the `b` of `0b`, the `x` of `0x`
+ * or the `e` of an exponent. Every SealedSecret carries such a fingerprint.
+ */
+const DIGIT_FIRST_WORD = /^[0-9][0-9a-wyz]*$/;
+const NOT_NUMERIC_LETTER = /[acdf-wyz]/;
 const MAX_PLAIN_KEY = 1000;   // longer keys are written as explicit keys (`? key`)
 
 const rendered: Array<Map<unknown, string | BlockScalar>> = [new Map(), new Map(), new Map(), new Map()];
@@ -143,6 +151,7 @@ function scalar(value: unknown, position: Position): string | BlockScalar {
   if (typeof value === 'string') {
     const safe = position >= VALUE ? PLAIN_SAFE_VALUE.test(value) : PLAIN_SAFE.test(value) && value.length <= MAX_PLAIN_KEY;
     if (safe && !YAML_11_WORDS.test(value)) return value;
+    if (position >= VALUE && DIGIT_FIRST_WORD.test(value) && NOT_NUMERIC_LETTER.test(value)) return value;
   } else if (typeof value === 'number') {
     if (Number.isSafeInteger(value) && !Object.is(value, -0)) return String(value);
   } else if (typeof value !== 'boolean' && value !== null) {

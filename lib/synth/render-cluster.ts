@@ -4,6 +4,7 @@ import { ApiObject, App, Chart } from 'cdk8s';
 import type { IConstruct } from 'constructs';
 import { appCharts, chartApiObjects } from './cdk8s-order';
 import type { ClusterFolder } from './cluster-folder';
+import { FolderClaims } from './folder-claims';
 import { hasOurKustomization, kustomizationYaml } from './kustomization';
 import { jsonManifest, ObjectManifest, objectManifest } from './object-manifest';
 import type { OutputFolder } from './output-folders';
@@ -30,21 +31,18 @@ export interface RenderedCluster {
  * them can be.
  */
 export function renderClusters(clusters: readonly ISynthesizableCluster[]): RenderedCluster[] {
-  const byName = new Map<string, ISynthesizableCluster>();
-  const byFolder = new Map<string, ISynthesizableCluster>();
+  const names = new Set<string>();
+  const folders = new FolderClaims();
   for (const cluster of clusters) {
-    if (byName.has(cluster.name)) {
+    if (names.has(cluster.name)) {
       throw new Error(`duplicate cluster name "${cluster.name}": every cluster needs its own name and output folder`);
     }
-    byName.set(cluster.name, cluster);
-    const folder = path.resolve(cluster.outdir);
-    for (const [other, otherCluster] of byFolder) {
-      if (folder === other || folder.startsWith(other + path.sep) || other.startsWith(folder + path.sep)) {
-        throw new Error(`clusters "${otherCluster.name}" and "${cluster.name}" write to overlapping output folders ` +
-          `("${otherCluster.outdir}" and "${cluster.outdir}"): give each cluster a folder of its own`);
-      }
+    names.add(cluster.name);
+    const other = folders.claim(path.resolve(cluster.outdir), cluster);
+    if (other !== undefined) {
+      throw new Error(`clusters "${other.name}" and "${cluster.name}" write to overlapping output folders ` +
+        `("${other.outdir}" and "${cluster.outdir}"): give each cluster a folder of its own`);
     }
-    byFolder.set(folder, cluster);
   }
   return clusters.map(renderCluster);
 }
@@ -56,11 +54,13 @@ export function renderClusters(clusters: readonly ISynthesizableCluster[]): Rend
  * only on what is declared, never on declaration order, so adding a site renames nothing.
  */
 export function renderCluster(cluster: ISynthesizableCluster): RenderedCluster {
-  validateConstructs(cluster);
-  resolveChartDependencies(cluster);
+  // One walk of the tree for the three steps: validations look at constructs, they do not add any.
+  const constructs = cluster.node.findAll();
+  validateConstructs(cluster, constructs);
+  resolveChartDependencies(cluster, constructs);
   const files = new Map<string, string>();
   const chartFolders = new Map<string, Chart>();
-  for (const chart of clusterCharts(cluster)) {
+  for (const chart of clusterCharts(cluster, constructs)) {
     const folder = cluster.chartFolder(chart);
     const taken = chartFolders.get(folder);
     if (taken !== undefined) {
@@ -90,8 +90,8 @@ export function renderCluster(cluster: ISynthesizableCluster): RenderedCluster {
 }
 
 /** `cluster.charts`, which for a cdk8s App (a Cluster) comes without building its dependency graph. */
-function clusterCharts(cluster: ISynthesizableCluster): readonly Chart[] {
-  return cluster instanceof App && chartsGetter(cluster) === chartsGetter(App.prototype) ? appCharts(cluster) : cluster.charts;
+function clusterCharts(cluster: ISynthesizableCluster, constructs: IConstruct[]): readonly Chart[] {
+  return cluster instanceof App && chartsGetter(cluster) === chartsGetter(App.prototype) ? appCharts(cluster, constructs) : cluster.charts;
 }
 
 function chartsGetter(object: object): unknown {
@@ -119,8 +119,8 @@ export function clusterOutputFolder(rendered: RenderedCluster): OutputFolder {
 }
 
 /** Construct validations (addValidation), all of them at once, each with the construct's path. */
-function validateConstructs(cluster: ISynthesizableCluster): void {
-  const errors = cluster.node.findAll().flatMap(c => c.node.validate().map(e => `[${c.node.path}] ${e}`));
+function validateConstructs(cluster: ISynthesizableCluster, constructs: IConstruct[]): void {
+  const errors = constructs.flatMap(c => c.node.validate().map(e => `[${c.node.path}] ${e}`));
   if (errors.length > 0) {
     throw new Error(`validation of cluster "${cluster.name}" failed:\n  ${errors.join('\n  ')}`);
   }
@@ -145,8 +145,7 @@ function chartManifests(chart: Chart): Array<ObjectManifest | undefined> {
  * chart depends on the charts nested in it and on the charts its constructs depend on, and an
  * object on the objects of the constructs its construct depends on.
  */
-function resolveChartDependencies(cluster: ISynthesizableCluster): void {
-  const all = cluster.node.findAll();
+function resolveChartDependencies(cluster: ISynthesizableCluster, all: IConstruct[]): void {
   const subtrees = new Map<IConstruct, IConstruct[]>();
   const subtree = (c: IConstruct) => {
     let found = subtrees.get(c);

@@ -100,7 +100,9 @@ test('loading the same PEM again reuses the parse, yet checks validity and names
   const second = SealingCertificate.fromPem(pem, 'second.pem');
   expect(second.source).toBe('second.pem');
   expect(second.fingerprint).toBe(first.fingerprint);
-  expect(second.publicKey).toBe(first.publicKey);   // one key object, so sealing makes one native key
+  expect(second.publicKey).toBe(first.publicKey);
+  expect(second.keyObject).toBe(first.keyObject);   // one native key for sealing, whichever certificate asks first
+  expect(first.keyObject.export({ format: 'der', type: 'spki' })).toEqual(new crypto.X509Certificate(pem).publicKey.export({ format: 'der', type: 'spki' }));
   // Each certificate has its own notAfter: changing one does not change what the next load sees.
   first.notAfter.setTime(0);
   expect(SealingCertificate.fromPem(pem, 'third.pem').notAfter.getTime()).toBe(second.notAfter.getTime());

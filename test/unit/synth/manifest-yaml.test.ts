@@ -31,6 +31,22 @@ test('writes every tricky scalar as the yaml package does, as a value, a sequenc
   }
 });
 
+test('writes digit-first words (hex fingerprints, numbers, 0b/0x/exponent forms) as the yaml package does', () => {
+  // Every word of one to three characters over digits and the letters YAML 1.1 numbers use, and some others.
+  const alphabet = '0179abcefopxz_';
+  const words = [''];
+  for (let length = 1; length <= 3; length++) {
+    for (const word of words.filter(w => w.length === length - 1)) words.push(...[...alphabet].map(c => word + c));
+  }
+  let state = 7;
+  const hex = () => Array.from({ length: 16 }, () => (state = (state * 1103515245 + 12345) % 2 ** 31, '0123456789abcdef'[state % 16])).join('');
+  for (const s of [...words.filter(w => /^[0-9]/.test(w)), ...Array.from({ length: 500 }, hex), '0b101', '0x1f', '1e10', '12e3a', '0b1c', '0x', '9z']) {
+    for (const doc of [{ a: s }, { a: [s] }]) {
+      expect(manifestYaml(doc)).toBe(Yaml.stringify(doc));
+    }
+  }
+});
+
 test('writes empty, nested and odd collections as the yaml package does', () => {
   const shared = { x: 1 };
   const docs: unknown[] = [
