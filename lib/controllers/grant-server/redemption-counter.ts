@@ -17,15 +17,6 @@ export interface PendingRedemption {
   readonly stillWanted: () => boolean;
 }
 
-/** Inputs of {@link countRedemption}. */
-export interface CountRedemptionInput extends PendingRedemption {
-  readonly api: GrantApi;
-  readonly grantName: string;
-  readonly now?: () => Date;
-  /** Conflicting writes tolerated before giving up (another writer keeps winning). */
-  readonly maxAttempts?: number;
-}
-
 /** Inputs of {@link countRedemptions}. */
 export interface CountRedemptionsInput {
   readonly api: GrantApi;
@@ -59,14 +50,6 @@ export interface BatchResult {
 
 /** Too many conflicting writes in a row; nothing was counted. */
 export class TooManyConflictsError extends Error {}
-
-/** {@link countRedemptions} for one request (its generation failure is thrown). */
-export async function countRedemption(input: CountRedemptionInput): Promise<CountedRedemption> {
-  const { outcomes } = await countRedemptions({ ...input, requests: [input] });
-  const outcome = outcomes[0];
-  if ('error' in outcome) throw outcome.error;
-  return outcome.counted;
-}
 
 /**
  * Decides and counts redemptions of one grant whose code was right, several at once (a group

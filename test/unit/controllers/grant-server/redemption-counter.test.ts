@@ -1,6 +1,6 @@
 import { GenerationError } from '../../../../lib/controllers/grant-server/link-bundle-generator';
 import { RedemptionCommitter } from '../../../../lib/controllers/grant-server/redemption-committer';
-import { countRedemption, CountRedemptionInput, countRedemptions, TooManyConflictsError } from '../../../../lib/controllers/grant-server/redemption-counter';
+import { CountedRedemption, countRedemptions, CountRedemptionsInput, PendingRedemption, TooManyConflictsError } from '../../../../lib/controllers/grant-server/redemption-counter';
 import { grantReconciler } from '../../../../lib/controllers/grant-server/grant-reconciler';
 import { desiredGrantStatus, GrantWorld } from '../../../../lib/controllers/grant-server/grant-status';
 import { Logger } from '../../../../lib/controllers/machinery/logger';
@@ -9,6 +9,16 @@ import { FakeGrantApi } from './fake-grant-api';
 import { codeSecret, linkGrant, site, siteCa } from './support';
 
 const LATER = new Date(Date.now() + 600_000).toISOString();
+
+/** One request, as most tests count it. */
+type CountRedemptionInput = PendingRedemption & Omit<CountRedemptionsInput, 'requests'>;
+
+/** countRedemptions for one request; its generation failure is thrown. */
+async function countRedemption(input: CountRedemptionInput): Promise<CountedRedemption> {
+  const [outcome] = (await countRedemptions({ ...input, requests: [input] })).outcomes;
+  if ('error' in outcome) throw outcome.error;
+  return outcome.counted;
+}
 
 function input(api: FakeGrantApi, name: string, overrides: Partial<CountRedemptionInput> = {}): CountRedemptionInput {
   return { api, grantName: 'g', requester: { name, subject: `subject-${name}` }, generate: async () => `bundle for ${name}`, stillWanted: () => true, ...overrides };
