@@ -4,6 +4,7 @@ import type { RunningCluster } from '../../test/harness/cluster';
 import { freePorts } from '../../test/harness/free-ports';
 import { kubectl } from '../../test/harness/kubectl';
 import { conditionIsTrue, waitForSkupperSite } from '../../test/harness/skupper-site';
+import { waitFor } from '../../test/harness/wait-for';
 import { BenchSite, createOurGrants, createStockGrants } from './bench-site';
 import { quantile } from './load';
 import { cpuPerUnit, cpuSnapshot } from './process-cpu';
@@ -31,8 +32,6 @@ export interface LatencyResult {
 
 const CONNECTING_NAMESPACE = 'bench-connecting';
 const WAIT_MS = 90_000;
-/** Between creating the floor's Links and touching them: Skupper has taken every create off its queue by then. */
-const FLOOR_SETTLE_MS = 2_000;
 
 /**
  * Applies `count` stock AccessTokens (Skupper's redeemer redeems them at its own grant server), then
@@ -97,23 +96,34 @@ function combined(results: readonly LatencyResult[]): LatencyResult {
   };
 }
 
-/** The floor: Links copied from `from` (which Skupper configured), created, left to settle, then touched at once and timed. */
+/**
+ * The floor: Links copied from `from` (which Skupper configured), created, then touched at once and
+ * timed. A touch before Skupper has taken a Link's create off its queue merges into it and is lost,
+ * so a sentinel Link is created after them and touched until Skupper configures it: its queue is
+ * FIFO, so by then it has taken every create before the sentinel's.
+ */
 async function skupperAlone(info: RunningCluster['info'], runDir: string, from: readonly string[], names: readonly string[]): Promise<LatencyResult> {
   const existing = JSON.parse(await kubectl(info, ['get', 'links', '-n', CONNECTING_NAMESPACE, '-o', 'json', ...from])) as { items: Array<{ spec: unknown }> };
+  const sentinel = 'latency-floor-sentinel';
   await kubectl(info, ['apply', '-f', '-'], {
-    input: existing.items.map((link, i) => JSON.stringify({
-      apiVersion: 'skupper.io/v2alpha1', kind: 'Link', metadata: { name: names[i], namespace: CONNECTING_NAMESPACE }, spec: link.spec,
+    input: [...names, sentinel].map((name, i) => JSON.stringify({
+      apiVersion: 'skupper.io/v2alpha1', kind: 'Link', metadata: { name, namespace: CONNECTING_NAMESPACE }, spec: existing.items[i % existing.items.length].spec,
     })).join('\n'),
   });
-  // Not a measurement: Skupper must have taken every create off its queue, or a touch merges into it and is lost.
-  await new Promise((resolve) => setTimeout(resolve, FLOOR_SETTLE_MS));
-  // All at once from here: `kubectl annotate` patches one Link after another, at its own pace (~200 ms each after ten).
   const kc = new KubeConfig();
   kc.loadFromFile(info.kubeconfig);
   const api = kc.makeApiClient(CustomObjectsApi);
-  return timeUntilConfigured(info.kubeconfig, runDir, names, undefined, () => Promise.all(names.map((name) => api.patchNamespacedCustomObject(
-    { group: 'skupper.io', version: 'v2alpha1', plural: 'links', namespace: CONNECTING_NAMESPACE, name, body: { metadata: { annotations: { 'bench.cdk8s-skupper.io/touch': '1' } } } },
-    setHeaderOptions('Content-Type', PatchStrategy.MergePatch)))));
+  const link = { group: 'skupper.io', version: 'v2alpha1', plural: 'links', namespace: CONNECTING_NAMESPACE };
+  // All at once, through the API: `kubectl annotate` patches one Link after another, ~200 ms each after ten.
+  const touch = (name: string, count: number) => api.patchNamespacedCustomObject(
+    { ...link, name, body: { metadata: { annotations: { 'bench.cdk8s-skupper.io/touch': String(count) } } } },
+    setHeaderOptions('Content-Type', PatchStrategy.MergePatch));
+  let touches = 0;
+  await waitFor(`Skupper to configure ${sentinel}`, async () => {
+    await touch(sentinel, ++touches);
+    return conditionIsTrue(await api.getNamespacedCustomObject({ ...link, name: sentinel }) as Parameters<typeof conditionIsTrue>[0], 'Configured');
+  }, { timeoutMs: WAIT_MS, intervalMs: 200 });
+  return timeUntilConfigured(info.kubeconfig, runDir, names, undefined, () => Promise.all(names.map((name) => touch(name, 1))));
 }
 
 /**
