@@ -13,7 +13,7 @@ import { formatSummary, summarizeProfile } from './profile-summary';
 interface RunResult {
   readonly topology: string; readonly links: number; readonly sites: number; readonly clusters: number; readonly grantServers: number;
   readonly keysDerived: number; readonly files: number; readonly floorMs: number; readonly declareMs: number; readonly buildMs: number; readonly synthMs: number;
-  readonly totalMs: number; readonly baselineRssMb: number; readonly maxRssMb: number; readonly digest: string;
+  readonly totalMs: number; readonly cpuMs: number; readonly baselineRssMb: number; readonly maxRssMb: number; readonly digest: string;
 }
 
 const REPO = path.join(__dirname, '..', '..');
@@ -109,7 +109,7 @@ function main(): void {
       const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
       // Each run beside the floor measured in its own process (the floor varies a lot here).
       const vsFloor = (run: RunResult | undefined) => run === undefined ? 'n/a'
-        : `${seconds(run.totalMs)} / ${run.floorMs.toFixed(0)} ms = ${(run.totalMs / run.floorMs).toFixed(1)}x`;
+        : `${seconds(run.totalMs)} (CPU ${seconds(run.cpuMs)}) / ${run.floorMs.toFixed(0)} ms = ${(run.totalMs / run.floorMs).toFixed(1)}x`;
       const rss = (run: RunResult | undefined) => run === undefined ? 'n/a' : `${run.maxRssMb.toFixed(0)} (+${(run.maxRssMb - run.baselineRssMb).toFixed(0)})`;
       rows.push(`| ${topology} | ${warm.links} | ${warm.sites} | ${warm.clusters} | ${warm.grantServers} | ${warm.files} | ` +
         `${vsFloor(cold)}${cold ? ` (${cold.keysDerived} keys)` : ''} | ${vsFloor(warm)} | ${vsFloor(resynth)} | ` +
@@ -125,7 +125,7 @@ function main(): void {
   fs.rmSync(TRASH, { recursive: true, force: true });
   fs.writeFileSync(TRASH_DELETED_AT, `${new Date().toISOString()}\n`);
   process.stdout.write([
-    `Grant server keys: ${keyAlgorithm}. Each run: total / floor (writing the same files from memory, in the same process) = ratio.`,
+    `Grant server keys: ${keyAlgorithm}. Each run: total (its CPU time, every thread) / floor (writing the same files from memory, in the same process) = ratio.`,
     '',
     '| topology | links | sites | clusters | grant servers | files | cold (keys derived) | warm | re-synth (same output on disk) | ' +
       'warm: declare / build / synth | peak RSS MB (growth) cold / warm / re-synth | output identical |',

@@ -4,6 +4,7 @@ import { ApiObject, ApiObjectProps, Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import * as YAML from 'yaml';
 import { packageRoot } from '../package-root';
+import { deepFreeze } from './deep-freeze';
 
 /**
  * The folder holding our CRD files (the source of truth for the CRDs and for imports/), shipped
@@ -38,12 +39,4 @@ function crdDocuments(): readonly CrdDocument[] {
   parsed ??= fs.readdirSync(CRD_DIRECTORY).filter((f) => f.endsWith('.yaml')).sort()
     .map((file) => deepFreeze(YAML.parse(fs.readFileSync(path.join(CRD_DIRECTORY, file), 'utf8'))));
   return parsed;
-}
-
-function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const child of Object.values(value)) deepFreeze(child);
-  }
-  return value;
 }

@@ -1,18 +1,11 @@
 import { ApiObject, App, Chart, IResolver, JsonPatch, ResolutionContext } from 'cdk8s';
 import { Cluster } from '../../../lib';
+import { deepFreeze } from '../../../lib/constructs/deep-freeze';
 import { jsonManifest, objectManifest } from '../../../lib/synth/object-manifest';
 import { tempDir, testCluster } from '../topology/topology-test-support';
 
 // Objects whose toJson() depends only on their frozen props and metadata are rendered once per
 // distinct input (the CRDs of a 1,000-cluster hub); everything else every time.
-
-function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === 'object') {
-    Object.values(value).forEach(deepFreeze);
-    Object.freeze(value);
-  }
-  return value;
-}
 
 const crd = (cluster: Cluster) => cluster.crds!.node.children.find((c): c is ApiObject => c instanceof ApiObject)!;
 
