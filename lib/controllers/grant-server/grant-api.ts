@@ -1,4 +1,4 @@
-import type { ObjectMeta } from '../../api/kubernetes-object';
+import { statusWriteMetadata } from '../../kube-client/status-write-metadata';
 import { CustomObjectsApi, KubeConfig } from '@kubernetes/client-node';
 import { apiStatusCode, undefinedOnStatus } from '../../kube-client/api-errors';
 import { LINK_GRANTS } from '../../api/resource-types';
@@ -25,10 +25,8 @@ export function kubeGrantApi(kubeConfig: KubeConfig, namespace: string): GrantAp
     async replaceStatus(grant) {
       if (!grant.metadata?.resourceVersion) throw new Error('refusing a status write without resourceVersion');
       try {
-        // Without managedFields (the API server keeps them when a write leaves them out): most of
-        // the body otherwise, for the server to decode on every count.
-        const { managedFields: _, ...metadata } = (grant.metadata) as ObjectMeta & { managedFields?: unknown };
-        return await api.replaceNamespacedCustomObjectStatus({ ...target, name: grant.metadata.name!, body: { ...grant, metadata } }) as LinkGrant;
+        const body = { ...grant, metadata: statusWriteMetadata(grant.metadata) };
+        return await api.replaceNamespacedCustomObjectStatus({ ...target, name: grant.metadata.name!, body }) as LinkGrant;
       } catch (error) {
         const code = apiStatusCode(error);
         if (code === 409 || code === 404) throw new ConflictError(`LinkGrant ${grant.metadata.name} changed meanwhile`);

@@ -52,7 +52,7 @@ const MAX_ERROR_TEXT = 300;
  * Messages are Skupper's (`Controller got failed response: ...`, `Controller got error: ...`),
  * and never contain the code.
  */
-export function postRedemption(request: RedemptionRequest, limits: RedemptionLimits = DEFAULT_REDEMPTION_LIMITS, trust = TOKEN_TRUST): Promise<RedemptionAnswer> {
+export function postRedemption(request: RedemptionRequest, limits: RedemptionLimits = DEFAULT_REDEMPTION_LIMITS): Promise<RedemptionAnswer> {
   let target: URL;
   try {
     target = new URL(request.url);
@@ -62,7 +62,7 @@ export function postRedemption(request: RedemptionRequest, limits: RedemptionLim
   if (target.protocol !== 'https:') {
     return Promise.resolve({ kind: 'unusable', message: 'token url scheme must be https' });
   }
-  const secureContext = trust.contextFor(request.ca);
+  const secureContext = TOKEN_TRUST.contextFor(request.ca);
   if ('problem' in secureContext) {
     return Promise.resolve({ kind: 'unusable', message: secureContext.problem });
   }

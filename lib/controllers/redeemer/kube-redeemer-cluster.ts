@@ -1,4 +1,4 @@
-import type { ObjectMeta } from '../../api/kubernetes-object';
+import { statusWriteMetadata } from '../../kube-client/status-write-metadata';
 import { eventBody } from '../machinery/event-body';
 import * as os from 'os';
 import { CoreV1Api, CustomObjectsApi, KubeConfig, PatchStrategy, setHeaderOptions } from '@kubernetes/client-node';
@@ -74,8 +74,7 @@ export class KubeRedeemerCluster implements RedeemerCluster {
   public async writeTokenStatus(token: LinkToken, status: LinkTokenStatus): Promise<'written' | 'conflict' | 'gone'> {
     try {
       // A replace carries the resourceVersion read: the API server refuses it if the token changed since.
-      // Without managedFields: the API server keeps them when a write leaves them out.
-      const { managedFields: _, ...metadata } = (token.metadata ?? {}) as ObjectMeta & { managedFields?: unknown };
+      const metadata = statusWriteMetadata(token.metadata);
       await this.custom.replaceNamespacedCustomObjectStatus({
         ...tokensApi, namespace: this.namespace, name: token.metadata!.name!,
         body: { apiVersion: CDK8S_SKUPPER_API_VERSION, kind: 'LinkToken', metadata, spec: token.spec, status },

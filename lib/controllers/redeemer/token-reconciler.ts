@@ -123,10 +123,11 @@ export class TokenReconciler {
       return failed(`There is more than one Site in namespace ${namespace} (${names}): Skupper allows one`, {});
     }
 
-    // A token not redeemed yet most likely needs its code: read it meanwhile (one round trip less).
+    // A token not redeemed yet, and not waiting for a retry, most likely needs its code: read it
+    // meanwhile (one round trip less). readCode never rejects: it answers why it has no code.
+    const pending = this.retries.pending(token, this.now().getTime());
     const likelyRedeemed = token.status?.redeemed || this.recent.linkNames(name, this.now().getTime()) !== undefined;
-    const codeRead = likelyRedeemed ? undefined : this.readCode(token);
-    codeRead?.catch(() => undefined);
+    const codeRead = likelyRedeemed || pending ? undefined : this.readCode(token);
     const existing = await this.inspectExisting(token);
     if (existing.kind === 'foreign') {
       return failed(existing.message, { requeueAfterMs: FOREIGN_OBJECT_RECHECK_MS });
@@ -135,7 +136,6 @@ export class TokenReconciler {
       this.retries.forget(name);
       return { outcome: { kind: 'redeemed', secretName: existing.secretName, links: existing.links }, result: await this.toucher.nudge(existing.links) };
     }
-    const pending = this.retries.pending(token, this.now().getTime());
     if (pending) {
       return failed(pending.message, { requeueAfterMs: pending.waitMs });
     }

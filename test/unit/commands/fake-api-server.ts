@@ -22,6 +22,8 @@ export interface FakeApiServer {
   readonly url: string;
   /** Paths (with query) of the GETs received, and whether each carried the bearer token. */
   readonly received: { readonly path: string; readonly authorized: boolean; readonly accept?: string }[];
+  /** TLS connections accepted so far. */
+  connections(): number;
   close(): Promise<void>;
 }
 
@@ -37,10 +39,13 @@ export async function startFakeApiServer(routes: Readonly<Record<string, FakeSer
     const text = typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body);
     res.writeHead(answer.status ?? 200, { 'Content-Type': answer.contentType ?? (typeof answer.body === 'string' ? 'text/plain' : 'application/json') }).end(text);
   });
+  let connections = 0;
+  server.on('secureConnection', () => connections++);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
     url: `https://127.0.0.1:${(server.address() as AddressInfo).port}`,
     received,
+    connections: () => connections,
     close: () => new Promise((resolve) => {
       server.closeAllConnections();
       server.close(() => resolve());
