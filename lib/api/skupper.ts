@@ -3,13 +3,17 @@ import type { Condition, KubernetesObject } from './kubernetes-object';
 /** The apiVersion of Skupper's kinds. */
 export const SKUPPER_API_VERSION = 'skupper.io/v2alpha1';
 
-/** An entry of a Site's status.endpoints or a Link's spec.endpoints (all strings, the port too). */
-export interface SkupperEndpoint {
+/**
+ * An entry of a Site's status.endpoints or a Link's spec.endpoints (all strings, the port too). A
+ * type, not an interface: its fields count as an index signature, so an endpoint passes as plain
+ * data (plain-yaml.ts) without a copy on every redemption.
+ */
+export type SkupperEndpoint = {
   readonly name?: string;
   readonly host?: string;
   readonly port?: string;
   readonly group?: string;
-}
+};
 
 /** The parts of a Skupper Site (skupper.io/v2alpha1) we read. */
 export interface SkupperSite extends KubernetesObject {

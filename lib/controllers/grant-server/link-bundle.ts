@@ -46,7 +46,7 @@ export function renderLinkBundle(name: string, certificate: IssuedCertificate, g
     apiVersion: SKUPPER_API_VERSION,
     kind: 'Link',
     metadata: { name: groups.length === 1 ? name : `${name}-${i + 1}` },
-    spec: { endpoints: endpoints.map((endpoint) => ({ ...endpoint })), tlsCredentials: name },
+    spec: { endpoints, tlsCredentials: name },
   }));
   return [secret, ...links].map((doc) => '---\n' + plainYaml(doc)).join('');
 }

@@ -32,7 +32,7 @@ test('PEM both ways, and the children of a sequence read back', () => {
   expect(() => children(der.subarray(0, 10))).toThrow('truncated DER');
 });
 
-test('a real certificate splits into TBSCertificate, algorithm and signature', () => {
+test('a real SPKI splits into its algorithm and its key', () => {
   const { privateKey } = crypto.generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
   const spki = crypto.createPublicKey(privateKey).export({ type: 'spki', format: 'der' });
   expect(children(spki)).toHaveLength(2);
