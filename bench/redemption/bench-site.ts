@@ -5,7 +5,7 @@ import { SKUPPER_NAMESPACE } from '../../test/harness/skupper-controller';
 import { waitForSkupperSite } from '../../test/harness/skupper-site';
 import type { TestCluster } from '../../test/harness/test-cluster';
 import { waitFor } from '../../test/harness/wait-for';
-import { collectGarbage, RedemptionTarget } from './load';
+import type { RedemptionTarget } from './load';
 
 /** What both grant servers redeem against: one Site, and the one TLS certificate both serve. */
 export interface BenchSite {
@@ -52,7 +52,6 @@ export async function createOurGrants(cluster: TestCluster, site: BenchSite, por
     const list = JSON.parse(await kubectl(cluster, ['get', 'linkgrants', '-n', site.namespace, '-o', 'json'])) as { items: Array<{ metadata: { name: string }; status?: { status?: string } }> };
     return names.every((name) => list.items.find((g) => g.metadata.name === name)?.status?.status === 'Ready');
   }, { timeoutMs: 60_000 });
-  collectGarbage(); // before the load, not during it
   return names.map((name) => ({ url: new URL(`https://127.0.0.1:${port}/${site.namespace}/${name}`), code: site.code }));
 }
 
@@ -62,12 +61,10 @@ export async function createStockGrants(cluster: TestCluster, site: BenchSite, n
     apiVersion: 'skupper.io/v2alpha1', kind: 'AccessGrant', metadata: { name, namespace: site.namespace },
     spec: { redemptionsAllowed, expirationWindow: '1h' },
   })).join('\n') });
-  const targets = await waitFor(`stock grants ${names.join(', ')} to have a URL and code`, async () => {
+  return waitFor(`stock grants ${names.join(', ')} to have a URL and code`, async () => {
     const list = JSON.parse(await kubectl(cluster, ['get', 'accessgrants', '-n', site.namespace, '-o', 'json'])) as { items: Array<{ metadata: { name: string }; status?: { url?: string; code?: string } }> };
     const grants = names.map((name) => list.items.find((g) => g.metadata.name === name));
     if (!grants.every((g) => g?.status?.url && g.status.code)) return undefined;
     return grants.map((g) => ({ url: new URL(g!.status!.url!), code: g!.status!.code! }));
   }, { timeoutMs: 60_000 });
-  collectGarbage(); // before the load, not during it
-  return targets;
 }

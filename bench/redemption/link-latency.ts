@@ -6,7 +6,7 @@ import { kubectl } from '../../test/harness/kubectl';
 import { conditionIsTrue, waitForSkupperSite } from '../../test/harness/skupper-site';
 import { waitFor } from '../../test/harness/wait-for';
 import { BenchSite, createOurGrants, createStockGrants } from './bench-site';
-import { quantile } from './load';
+import { collectGarbage, quantile } from './load';
 import { cpuPerUnit, cpuSnapshot } from './process-cpu';
 import { spawnBenchCli } from './spawn-cli';
 
@@ -23,8 +23,8 @@ export interface LatencyResult {
   readonly fromCreationP99Ms: number;
   /** How many configured tokens those two cover (a token whose creation the watch missed is left out). */
   readonly fromCreationCount: number;
-  /** CPU milliseconds per configured Link by process, from the apply until the last Link was Configured. */
-  readonly cpu: string;
+  /** CPU milliseconds per configured Link by process, from the apply until the last Link was Configured (not added up over single tokens). */
+  readonly cpu?: string;
   /** Each configured Link's time from the apply's start, and from its token's creation, ascending. */
   readonly samples: readonly number[];
   readonly fromCreationSamples: readonly number[];
@@ -86,14 +86,11 @@ function applyOurTokens(info: RunningCluster['info'], site: BenchSite, grants: R
   });
 }
 
-/** Single-token results taken together: quantiles over every token (CPU is not added up). */
+/** Single-token results taken together: quantiles over every token. */
 function combined(results: readonly LatencyResult[]): LatencyResult {
   const all = results.flatMap((r) => r.samples);
   const fromCreation = results.flatMap((r) => r.fromCreationSamples);
-  return {
-    ...summary(all, fromCreation, results.reduce((n, r) => n + r.missing, 0), results.reduce((n, r) => Math.max(n, r.applyMs), 0)),
-    cpu: 'n/a',
-  };
+  return summary(all, fromCreation, results.reduce((n, r) => n + r.missing, 0), results.reduce((n, r) => Math.max(n, r.applyMs), 0));
 }
 
 /**
@@ -149,6 +146,7 @@ async function timeUntilConfigured(kubeconfig: string, runDir: string, linkNames
     if (started > 0 && type === 'ADDED' && !createdAt.has(token.metadata.name)) createdAt.set(token.metadata.name, performance.now());
   }, () => undefined);
   let timer: NodeJS.Timeout | undefined;
+  collectGarbage(); // before the measurement, not during it
   const cpuBefore = cpuSnapshot(runDir);
   let cpuAfter = cpuBefore;
   try {
@@ -169,7 +167,7 @@ async function timeUntilConfigured(kubeconfig: string, runDir: string, linkNames
 }
 
 /** Quantiles of the samples (in any order). */
-function summary(samples: readonly number[], fromCreationSamples: readonly number[], missing: number, applyMs: number): Omit<LatencyResult, 'cpu'> {
+function summary(samples: readonly number[], fromCreationSamples: readonly number[], missing: number, applyMs: number): LatencyResult {
   const sorted = [...samples].sort((a, b) => a - b);
   const fromCreation = [...fromCreationSamples].sort((a, b) => a - b);
   return {

@@ -1,4 +1,5 @@
 import * as fs from 'fs';
+import { commandLine, cpuTimeMs } from '../../test/harness/process-liveness';
 
 /** CPU milliseconds (user + system) used so far, per role, by this run's processes. */
 export type CpuSnapshot = ReadonlyMap<string, number>;
@@ -11,8 +12,6 @@ const ROLES: ReadonlyArray<readonly [string, RegExp]> = [
   ['our grant server', /cdk8s-skupper\.js.* grant-server /],
   ['our redeemer', /cdk8s-skupper\.js.* redeemer /],
 ];
-
-const TICKS_PER_SECOND = 100; // USER_HZ on Linux
 
 /**
  * The CPU time so far of the processes whose command line names `runDir` (the cluster's binaries
@@ -30,19 +29,11 @@ export function cpuSnapshot(runDir: string): CpuSnapshot {
     return totals;
   }
   for (const pid of pids) {
-    try {
-      const cmdline = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' ');
-      if (!cmdline.includes(runDir)) continue;
-      const role = ROLES.find(([, pattern]) => pattern.test(cmdline))?.[0];
-      if (!role) continue;
-      // Fields after the command name in parentheses: utime and stime are the 12th and 13th.
-      const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      const ms = ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
-      totals.set(role, (totals.get(role) ?? 0) + ms);
-    } catch {
-      // gone meanwhile
-    }
+    const cmdline = commandLine(Number(pid))?.join(' ');
+    if (!cmdline?.includes(runDir)) continue;
+    const role = ROLES.find(([, pattern]) => pattern.test(cmdline))?.[0];
+    const ms = role === undefined ? undefined : cpuTimeMs(Number(pid));
+    if (role && ms !== undefined) totals.set(role, (totals.get(role) ?? 0) + ms); // else gone meanwhile
   }
   return totals;
 }

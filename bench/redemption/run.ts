@@ -14,7 +14,7 @@ import { CLUSTER_RUNS_DIR } from '../../test/harness/paths';
 import { testBinaries } from '../../test/support/binaries';
 import { BenchSite, createBenchSite, createOurGrants, createStockGrants } from './bench-site';
 import { measureLinkLatency, LatencyResult } from './link-latency';
-import { LoadResult, runLoad } from './load';
+import { collectGarbage, LoadResult, runLoad } from './load';
 import { cpuPerUnit, cpuSnapshot } from './process-cpu';
 import { spawnBenchCli } from './spawn-cli';
 
@@ -36,7 +36,7 @@ const SCENARIOS: Scenario[] = [
 
 const fmt = (r: LoadResult): string => {
   const failed = Object.entries(r.failures).map(([status, n]) => `${n}x${status === '0' ? 'no answer' : status}`).join(', ');
-  return `${r.okPerSecond.toFixed(1)}/s, p50 ${r.p50Ms.toFixed(0)} ms, p99 ${r.p99Ms.toFixed(0)} ms${failed ? `; failed ${failed}` : ''}`;
+  return `${r.okCount} ok, ${r.okPerSecond.toFixed(1)}/s, p50 ${r.p50Ms.toFixed(0)} ms, p99 ${r.p99Ms.toFixed(0)} ms${failed ? `; failed ${failed}` : ''}`;
 };
 const ratio = (ours: number, stock: number): string => (stock > 0 ? `${(ours / stock).toFixed(2)}x` : 'n/a');
 const fmtLatency = (r: LatencyResult): string =>
@@ -71,6 +71,7 @@ async function main(): Promise<void> {
     const cpuRows: string[] = [];
     // CPU of the run's processes during a load, per successful redemption (ms).
     const measured = async (load: () => Promise<LoadResult>): Promise<{ result: LoadResult; cpu: string }> => {
+      collectGarbage(); // before the load, not during it
       const before = cpuSnapshot(runDir);
       const result = await load();
       return { result, cpu: cpuPerUnit(before, cpuSnapshot(runDir), result.okCount) };
@@ -116,7 +117,7 @@ async function main(): Promise<void> {
         `stock AccessToken redeemed by Skupper: ${fmtLatency(latency.stock)}; our LinkToken + redeemer: ${fmtLatency(latency.ours)}.`,
         `Our LinkTokens one at a time (20, each applied once the one before was Configured): ${fmtLatency(latency.oneAtATime)}.`,
         `The floor, Skupper alone: ${latency.floor.p50Ms.toFixed(0)} ms p50, ${latency.floor.p99Ms.toFixed(0)} ms p99${latency.floor.missing > 0 ? ` (${latency.floor.missing} never configured)` : ''} ` +
-          '(20 Links that exist, on the Secrets our redemptions made, touched at once; timed from the touches).',
+          `(20 Links that exist, on the Secrets our redemptions made, touched at once in ${latency.floor.applyMs.toFixed(0)} ms; timed from the touches).`,
         `CPU milliseconds per configured Link, by process, from the apply until the last Link was Configured: stock ${latency.stock.cpu}; ours ${latency.ours.cpu}; the floor ${latency.floor.cpu}.`,
       ] : ['(not measured: BENCH_ONLY=throughput)']),
     ].join('\n'));

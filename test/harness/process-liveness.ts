@@ -33,7 +33,15 @@ export function processGroup(pid: number): number | undefined {
   return readStat(pid)?.pgrp;
 }
 
-function readStat(pid: number): { state: string; pgrp: number } | undefined {
+/** CPU time used so far (user + system), in milliseconds, or undefined if the process is gone. */
+export function cpuTimeMs(pid: number): number | undefined {
+  const stat = readStat(pid);
+  return stat && ((stat.utime + stat.stime) * 1000) / TICKS_PER_SECOND;
+}
+
+const TICKS_PER_SECOND = 100; // USER_HZ on Linux
+
+function readStat(pid: number): { state: string; pgrp: number; utime: number; stime: number } | undefined {
   let raw: string;
   try {
     raw = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
@@ -42,7 +50,7 @@ function readStat(pid: number): { state: string; pgrp: number } | undefined {
   }
   // The command name (field 2) is in parentheses and may contain spaces; parse after the last ')'.
   const fields = raw.slice(raw.lastIndexOf(')') + 2).split(' ');
-  return { state: fields[0], pgrp: Number(fields[2]) };
+  return { state: fields[0], pgrp: Number(fields[2]), utime: Number(fields[11]), stime: Number(fields[12]) };
 }
 
 /** Peak resident set size (VmHWM) in KiB, or undefined if the process is gone. */
