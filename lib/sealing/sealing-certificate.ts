@@ -34,29 +34,30 @@ export class SealingCertificate {
     return new SealingCertificate(parsed, new Date(notAfter.getTime()), source);
   }
 
-  /** The controller's RSA public key, which wraps the per-value AES session keys. */
-  public readonly publicKey: forge.pki.rsa.PublicKey;
-  /** Lower-case hex SHA-256 of the certificate's DER encoding. */
-  public readonly fingerprint: string;
-
   private constructor(
     private readonly parsed: ParsedCertificate,
     /** When the certificate expires; sealing with it fails after that (as in kubeseal). */
     public readonly notAfter: Date,
     /** Where the certificate came from, for messages. */
     public readonly source: string,
-  ) {
-    this.publicKey = parsed.publicKey;
-    this.fingerprint = parsed.fingerprint;
+  ) {}
+
+  /** The controller's RSA public key, which wraps the per-value AES session keys. */
+  public get publicKey(): forge.pki.rsa.PublicKey {
+    return this.parsed.publicKey;
+  }
+
+  /** Lower-case hex SHA-256 of the certificate's DER encoding. */
+  public get fingerprint(): string {
+    return this.parsed.fingerprint;
   }
 
   /**
-   * The public key for Node's crypto (native RSA is ~20x faster than forge's): made on first use
-   * and shared by every certificate loaded from the same PEM, so the clusters of a network that
-   * share one certificate file share one native key.
+   * The public key for Node's crypto (native RSA is ~20x faster than forge's), shared by every
+   * certificate loaded from the same PEM, so the clusters of a network that share one certificate
+   * file share one native key.
    */
   public get keyObject(): crypto.KeyObject {
-    this.parsed.keyObject ??= crypto.createPublicKey(forge.pki.publicKeyToPem(this.publicKey));
     return this.parsed.keyObject;
   }
 }
@@ -67,7 +68,7 @@ interface ParsedCertificate {
   readonly notBefore: Date;
   readonly notAfter: Date;
   readonly fingerprint: string;
-  keyObject?: crypto.KeyObject;
+  readonly keyObject: crypto.KeyObject;
 }
 
 /**
@@ -105,11 +106,13 @@ function parsePem(pem: string, source: string): ParsedCertificate {
     }
     throw new Error(`${source} is not a valid X.509 certificate: ${message}`);
   }
+  const publicKey = certificate.publicKey as forge.pki.rsa.PublicKey;
   const parsed: ParsedCertificate = {
-    publicKey: certificate.publicKey as forge.pki.rsa.PublicKey,
+    publicKey,
     notBefore: certificate.validity.notBefore,
     notAfter: certificate.validity.notAfter,
     fingerprint: crypto.createHash('sha256').update(der).digest('hex'),
+    keyObject: crypto.createPublicKey(forge.pki.publicKeyToPem(publicKey)),
   };
   if (parsedPems.size >= PARSED_PEMS_LIMIT) parsedPems.clear();
   parsedPems.set(pem, parsed);
