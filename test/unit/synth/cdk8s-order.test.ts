@@ -1,6 +1,7 @@
 import { ApiObject, App, Chart, DependencyGraph } from 'cdk8s';
 import { Construct } from 'constructs';
 import { appCharts, chartApiObjects } from '../../../lib/synth/cdk8s-order';
+import { seededRandom } from '../../support/seeded-random';
 
 /** cdk8s's own order (`chartToKube` in cdk8s's app.js). */
 function cdk8sOrder(chart: Chart): ApiObject[] {
@@ -45,17 +46,9 @@ test('objects come in cdk8s\'s order: without dependencies, with dependencies in
 });
 
 /** A small deterministic generator, so every run checks the same trees. */
-function random(seed: number): (n: number) => number {
-  let state = seed;
-  return (n) => {
-    state = (state * 1103515245 + 12345) % 2 ** 31;
-    return state % n;
-  };
-}
-
 /** An app of charts (some with integer ids, some nested) and objects, each construct depending on earlier ones at random (so no cycle). */
 function randomApp(seed: number): { app: App; constructs: Construct[] } {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const app = new App();
   const constructs: Construct[] = [];
   const charts: Chart[] = [];

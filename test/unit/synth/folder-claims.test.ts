@@ -1,6 +1,7 @@
 import * as path from 'path';
 import { FolderClaims } from '../../../lib/synth/folder-claims';
 import type { ISynthesizableCluster } from '../../../lib/synth/synthesizable-cluster';
+import { seededRandom } from '../../support/seeded-random';
 
 const cluster = (name: string) => ({ name }) as ISynthesizableCluster;
 
@@ -23,8 +24,7 @@ test('refuses a folder claimed before, one inside it and one around it, naming t
 });
 
 test('finds what comparing every pair finds, for random sets of folders', () => {
-  let state = 11;
-  const next = (n: number) => (state = (state * 1103515245 + 12345) % 2 ** 31) % n;
+  const next = seededRandom(11);
   const segments = ['a', 'b', 'a-b', 'ab', 'a.b'];
   for (let round = 0; round < 300; round++) {
     const claims = new FolderClaims();

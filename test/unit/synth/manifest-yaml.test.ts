@@ -1,5 +1,6 @@
 import { Yaml } from 'cdk8s';
 import { manifestYaml } from '../../../lib/synth/manifest-yaml';
+import { seededRandom } from '../../support/seeded-random';
 
 // manifestYaml must write exactly what cdk8s's Yaml.stringify writes, for every value.
 
@@ -38,8 +39,8 @@ test('writes digit-first words (hex fingerprints, numbers, 0b/0x/exponent forms)
   for (let length = 1; length <= 3; length++) {
     for (const word of words.filter(w => w.length === length - 1)) words.push(...[...alphabet].map(c => word + c));
   }
-  let state = 7;
-  const hex = () => Array.from({ length: 16 }, () => (state = (state * 1103515245 + 12345) % 2 ** 31, '0123456789abcdef'[state % 16])).join('');
+  const next = seededRandom(7);
+  const hex = () => Array.from({ length: 16 }, () => '0123456789abcdef'[next(16)]).join('');
   for (const s of [...words.filter(w => /^[0-9]/.test(w)), ...Array.from({ length: 500 }, hex), '0b101', '0x1f', '1e10', '12e3a', '0b1c', '0x', '9z']) {
     for (const doc of [{ a: s }, { a: [s] }]) {
       expect(manifestYaml(doc)).toBe(Yaml.stringify(doc));
@@ -61,12 +62,7 @@ test('writes empty, nested and odd collections as the yaml package does', () => 
 });
 
 test('writes random documents as the yaml package does', () => {
-  // A small deterministic generator (no Math.random), so a failure can be reproduced.
-  let state = 42;
-  const next = (n: number) => {
-    state = (state * 1103515245 + 12345) % 2 ** 31;
-    return state % n;
-  };
+  const next = seededRandom(42);
   const alphabet = 'aZy09:-_./+= #\'"\n\t,[]{}&*!|>%@`?~é';
   const randomString = () => {
     if (next(3) === 0) return TRICKY_STRINGS[next(TRICKY_STRINGS.length)];
