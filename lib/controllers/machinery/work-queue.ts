@@ -10,7 +10,7 @@ export class WorkQueue {
   private readonly active = new Set<string>();
   private readonly dirty = new Set<string>();
   private readonly failures = new Map<string, number>();
-  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly timers = new Map<string, { readonly timer: NodeJS.Timeout; readonly dueAtMs: number }>();
   private stopped = false;
 
   public constructor(
@@ -31,10 +31,18 @@ export class WorkQueue {
     setImmediate(() => void this.run(key));
   }
 
+  /** Schedules `key` in `delayMs`, unless it is due sooner already (the earlier time wins). */
+  public addAfter(key: string, delayMs: number): void {
+    const dueAtMs = Date.now() + delayMs;
+    const scheduled = this.timers.get(key);
+    if (this.stopped || (scheduled && scheduled.dueAtMs <= dueAtMs)) return;
+    this.schedule(key, delayMs);
+  }
+
   /** Stops scheduling; running reconciles finish. */
   public stop(): void {
     this.stopped = true;
-    for (const timer of this.timers.values()) clearTimeout(timer);
+    for (const { timer } of this.timers.values()) clearTimeout(timer);
     this.timers.clear();
   }
 
@@ -62,12 +70,18 @@ export class WorkQueue {
     if (this.dirty.delete(key)) {
       this.add(key);
     } else if (retryAfterMs !== undefined && !this.stopped) {
-      clearTimeout(this.timers.get(key));
-      this.timers.set(key, setTimeout(() => {
-        this.timers.delete(key);
-        this.add(key);
-      }, retryAfterMs));
+      this.schedule(key, retryAfterMs); // what the reconcile asked for replaces what was scheduled
     }
+  }
+
+  /** Replaces `key`'s timer with one that adds it in `delayMs`. */
+  private schedule(key: string, delayMs: number): void {
+    clearTimeout(this.timers.get(key)?.timer);
+    const timer = setTimeout(() => {
+      this.timers.delete(key);
+      this.add(key);
+    }, delayMs);
+    this.timers.set(key, { timer, dueAtMs: Date.now() + delayMs });
   }
 
   private nextBackoff(key: string): number {

@@ -64,10 +64,7 @@ export class RedeemerController {
     const cluster = new KubeRedeemerCluster(kubeConfig, namespace, this.tokens, sites, links, log);
     this.reconciler = new TokenReconciler({
       namespace, cluster, redeem: options.redeem ?? postRedemption, metrics: this.metrics, log,
-      reconcileSoon: (name, afterMs) => {
-        if (afterMs === undefined) this.queue.add(name);
-        else setTimeout(() => this.queue.add(name), afterMs).unref(); // a no-op once stopped
-      },
+      reconcileSoon: (name, afterMs) => (afterMs === undefined ? this.queue.add(name) : this.queue.addAfter(name, afterMs)),
     });
   }
 

@@ -73,3 +73,26 @@ test('requeueAfterMs schedules one more reconcile, stop cancels pending retries'
   await tick(80);
   expect(calls).toBe(3);
 });
+
+test('addAfter schedules a key once, at the earliest time asked for, and stop cancels it', async () => {
+  const times: number[] = [];
+  const queue = new WorkQueue(async () => { times.push(Date.now()); return {}; }, () => undefined);
+  queue.addAfter('k', 100);
+  queue.addAfter('k', 300); // later: does not postpone it
+  await tick(99);
+  expect(times).toEqual([]);
+  await tick(10);
+  expect(times).toHaveLength(1);
+  expect(times[0]).toBeGreaterThanOrEqual(100);
+  expect(times[0]).toBeLessThan(109);
+  await tick(1_000);
+  expect(times).toHaveLength(1); // once, not once per call
+  queue.addAfter('k', 200);
+  queue.addAfter('k', 50); // sooner: brings it forward
+  await tick(60);
+  expect(times).toHaveLength(2);
+  queue.addAfter('k', 50);
+  queue.stop();
+  await tick(1_000);
+  expect(times).toHaveLength(2);
+});
